@@ -1,0 +1,96 @@
+# scopt - supply-chain planning optimiser. Plain make; see README.md.
+#   make            build lib/libscopt.a, lib/libscopt.so, bin/scopt
+#   make demo       solve examples/demo and print the KPI table
+#   make test       install missing packages, build, run every test
+#   make SAN=1 ...  AddressSanitizer + UndefinedBehaviorSanitizer build (in build/san)
+#   make CUDA=0     never build the CUDA plugin
+#   make WERROR=1   warnings are errors (CI)
+#   make install PREFIX=/usr/local
+
+PREFIX  ?= /usr/local
+CC      ?= gcc
+SAN     ?= 0
+WERROR  ?= 0
+CUDA    ?= $(if $(shell command -v nvcc 2>/dev/null),1,0)
+
+BUILD   := build/$(if $(filter 1,$(SAN)),san,rel)
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -Wall -Wextra -fPIC -fvisibility=hidden -MMD -MP
+ifeq ($(WERROR),1)
+CFLAGS  += -Werror
+endif
+ifeq ($(SAN),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+INCLUDES := -Iinclude -Iutil -Iio -Imodels -Isolver -Igpu
+LIBS    := -lglpk -lcsv -ljansson -lm -ldl
+
+LIB_SRC := $(wildcard util/*.c io/*.c models/*.c solver/*.c gpu/*.c gpu/cpu/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_SRC := $(wildcard cli/*.c)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(wildcard tests/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+SOVER   := 0
+LIBDIR  := lib
+BINDIR  := bin
+
+.PHONY: all deps demo test test-long bench bench-read clean install check-tools
+all: $(LIBDIR)/libscopt.a $(LIBDIR)/libscopt.so $(BINDIR)/scopt
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DSCOPT_BUILDING_LIBRARY $(INCLUDES) -c $< -o $@
+
+$(LIBDIR)/libscopt.a: $(LIB_OBJ)
+	@mkdir -p $(LIBDIR)
+	rm -f $@ && ar rcs $@ $^
+
+$(LIBDIR)/libscopt.so: $(LIB_OBJ)
+	@mkdir -p $(LIBDIR)
+	$(CC) -shared -Wl,-soname,libscopt.so.$(SOVER) -o $(LIBDIR)/libscopt.so.$(SOVER) $^ $(LDFLAGS) $(LIBS)
+	ln -sf libscopt.so.$(SOVER) $@
+
+# the CLI links the static library so that bin/scopt runs from the build tree
+$(BINDIR)/scopt: $(CLI_OBJ) $(LIBDIR)/libscopt.a
+	@mkdir -p $(BINDIR)
+	$(CC) -o $@ $(CLI_OBJ) $(LIBDIR)/libscopt.a $(LDFLAGS) $(LIBS)
+
+# unit tests link the library's objects directly (they may test internal modules)
+$(BUILD)/tests/%: tests/%.c tests/harness.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(INCLUDES) -Itests -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
+
+deps:
+	@sh tools/deps.sh
+
+demo: deps all
+	@sh examples/demo/run.sh
+
+test: deps
+	@$(MAKE) --no-print-directory WERROR=1 all $(TEST_BIN)
+	@sh tests/run.sh $(BUILD)
+
+test-long: deps
+	@$(MAKE) --no-print-directory WERROR=1 all $(TEST_BIN)
+	@SCOPT_TEST_LONG=1 sh tests/run.sh $(BUILD)
+
+bench-read: deps all
+	@sh bench/bench_read.sh
+
+clean:
+	rm -rf build lib bin tests/out
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
+	install -m 644 include/scopt.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(LIBDIR)/libscopt.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(LIBDIR)/libscopt.so.$(SOVER) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libscopt.so.$(SOVER) $(DESTDIR)$(PREFIX)/lib/libscopt.so
+	install -m 755 $(BINDIR)/scopt $(DESTDIR)$(PREFIX)/bin/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*SCOPT_VERSION_STRING "\(.*\)"/\1/p' include/scopt.h)|' \
+	    scopt.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/scopt.pc
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

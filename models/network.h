@@ -1,0 +1,84 @@
+/* network.h - the in-memory dataset (ARCHITECTURE.md section 2): plain C structs, one
+ * array per table, names interned to dense ids. No GLPK, no CSV: io/ fills it, the
+ * model builder and the checker read it. Row provenance (file line, column numbers of
+ * the header) is kept so that later checks can point at the cell to fix. */
+#ifndef SCOPT_NETWORK_H
+#define SCOPT_NETWORK_H
+
+#include "util.h"
+
+typedef enum { KIND_SUPPLIER = 0, KIND_PLANT, KIND_WAREHOUSE, KIND_CUSTOMER, KIND_COUNT } site_kind;
+extern const char *const site_kind_names[KIND_COUNT];
+
+/* Tables in reading order; also the index of their provenance. */
+typedef enum {
+    T_SETTINGS, T_ITEMS, T_SITES, T_SUPPLY, T_OPERATIONS, T_BOM, T_RESOURCES, T_RESOURCE_USE,
+    T_CALENDAR, T_LANES, T_INVENTORY, T_RECEIPTS, T_DEMAND, T_COUNT
+} table_id;
+extern const char *const table_file_names[T_COUNT];
+
+#define MAX_TABLE_COLS 16
+
+typedef struct { int line; } row_origin; /* first member of every row struct */
+
+typedef struct { int line; double volume, value; int description, unit; } net_item; /* text ids in net->text */
+typedef struct { int line; site_kind kind; double fixed_cost; int optional; double storage_capacity; } net_site;
+typedef struct { int line; int supplier, item; double unit_cost, capacity, min_order, order_cost; int lead_time; } net_supply;
+typedef struct { int line; int site, item; double yield, unit_cost, min_lot, setup_cost, max_per_period; int lead_time; } net_operation;
+typedef struct { int line; int operation, item; double quantity; } net_bom;
+typedef struct { int line; int site; double capacity, overtime_capacity, overtime_cost; } net_resource;
+typedef struct { int line; int operation, resource; double usage, setup_usage; } net_resource_use;
+typedef struct { int line; int resource, period; double capacity; } net_calendar;
+typedef struct { int line; int from, to, item /* -1 = every item */, mode; double unit_cost, capacity, vehicle_capacity, vehicle_cost; int lead_time; } net_lane;
+typedef struct { int line; int site, item; double initial, holding_cost, safety_stock, max, shortfall_penalty; } net_inventory;
+typedef struct { int line; int site, item, period; double quantity; } net_receipt;
+typedef struct { int line; int customer, item, period; double quantity, unmet_penalty, backorder_cost; int has_unmet_penalty, has_backorder_cost; } net_demand;
+
+typedef struct net_settings {
+    int periods;             /* 0 = not given */
+    char start_date[16];     /* ISO date or "" */
+    int period_days;         /* 0 = not given */
+    char currency[16];
+    double mip_gap, time_limit, default_unmet_penalty;
+    int has_mip_gap, has_time_limit, has_default_unmet_penalty;
+} net_settings;
+
+struct scopt_network {
+    char dir[512];
+    net_settings settings;
+    int T;                   /* planning horizon */
+    strmap item_names, site_names, op_names, res_names, mode_names, text;
+    VEC(net_item) items;     /* index = item id */
+    VEC(net_site) sites;     /* index = site id */
+    VEC(net_supply) supply;
+    VEC(net_operation) ops;  /* index = operation id */
+    VEC(net_bom) bom;
+    VEC(net_resource) res;   /* index = resource id */
+    VEC(net_resource_use) use;
+    VEC(net_calendar) calendar;
+    VEC(net_lane) lanes;
+    VEC(net_inventory) inventory;
+    VEC(net_receipt) receipts;
+    VEC(net_demand) demand;
+    /* provenance: for each table, whether its file existed and the column number
+     * (1-based, 0 = absent) of each of its spec columns, in spec order */
+    int table_present[T_COUNT];
+    int table_cols[T_COUNT][MAX_TABLE_COLS];
+    char table_path[T_COUNT][600];
+    int warnings;
+};
+
+scopt_network *network_new(void);
+/* Horizon and defaults once every table is in: T, default unmet penalties. */
+const char *site_name(const scopt_network *n, int s);
+const char *item_name(const scopt_network *n, int i);
+const char *op_name(const scopt_network *n, int o);
+const char *res_name(const scopt_network *n, int r);
+const char *mode_name(const scopt_network *n, int m);
+static inline int is_inf(double v) { return v >= SCOPT_INF; }
+
+/* Semantic validation of a fully read network (kinds, cycles, reachability, horizon).
+ * Reports through d; returns the number of errors found. */
+int network_validate(scopt_network *net, diag_sink *d);
+
+#endif
