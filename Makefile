@@ -93,4 +93,15 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*SCOPT_VERSION_STRING "\(.*\)"/\1/p' include/scopt.h)|' \
 	    scopt.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/scopt.pc
 
+# test-san: the bad-input corpus (tests/sh/bad_input.sh) against an ASan+UBSan scopt built from
+# build/san objects; a sanitizer report aborts the run, which the script counts as a failure
+.PHONY: test-san
+test-san: deps
+	@$(MAKE) --no-print-directory SAN=1 build/san/scopt
+	@ASAN_OPTIONS=abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
+	    SCOPT_BIN=build/san/scopt BUILD=build/san sh tests/sh/bad_input.sh
+
+build/san/scopt: $(CLI_OBJ) $(LIB_OBJ)
+	$(CC) -o $@ $(CLI_OBJ) $(LIB_OBJ) $(LDFLAGS) $(LIBS)
+
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,6 +1,7 @@
 /* csv_table.c - streaming CSV table reader on libcsv's parser (see csv_table.h).
- * The file is fed to libcsv one physical line at a time so that every record knows the
- * line it starts on; only the current record's fields are held in memory. */
+ * The file is fed to libcsv one physical line at a time (a line ends with LF, CRLF or a
+ * lone CR, as libcsv ends records) so that every record knows the line it starts on;
+ * only the current record's fields are held in memory. */
 #define _POSIX_C_SOURCE 200809L
 #include <csv.h>
 #include <errno.h>
@@ -22,7 +23,7 @@ typedef struct reader {
     void *user;
     diag_sink *diag;
     long line, rec_line;
-    int at_boundary;
+    int at_boundary, cr_pending; /* cr_pending: the last line fed ended with a CR */
     char *buf;                  /* fields of the current record, each NUL-terminated */
     size_t buf_len, buf_cap;
     size_t *offs;               /* start of each field in buf */
@@ -156,6 +157,13 @@ static void do_header(reader *r)
     if (r->failed) r->stop = 1;
 }
 
+/* "inf", "-Infinity": whoever wrote it meant "unlimited", which is an empty cell */
+static int infinity_word(const char *t)
+{
+    if (*t == '+' || *t == '-') t++;
+    return strcasecmp(t, "inf") == 0 || strcasecmp(t, "infinity") == 0;
+}
+
 static int parse_cell(reader *r, csv_row_ctx *ctx, int k, cell *c)
 {
     const col_spec *sp = &r->specs[k];
@@ -177,15 +185,23 @@ static int parse_cell(reader *r, csv_row_ctx *ctx, int k, cell *c)
         break;
     }
     if (res == NUM_OK) return 0;
-    const char *why = res == NUM_RANGE ? "is out of range"
-                      : res == NUM_NEGATIVE ? (sp->type == COL_POS ? "is not positive" : "is too small")
+    int inf = res == NUM_SYNTAX && infinity_word(t);
+    const char *why = inf ? "is not a finite number"
+                      : res == NUM_RANGE ? (sp->type == COL_PERIOD || sp->type == COL_LEAD
+                                                ? "is too large (at most 1000000000)" : "is out of range")
+                      : res == NUM_NEGATIVE ? (sp->type == COL_POS ? "is not positive"
+                                               : sp->type == COL_NUM ? "is negative" : "is too small")
                       : res == NUM_NOT_INTEGER ? "is not a whole number"
                                                : "is not a number";
     char shown[64];
     snprintf(shown, sizeof shown, "%s", t);
-    if (strlen(t) >= sizeof shown) strcpy(shown + sizeof shown - 4, "...");
-    csv_cell_error(ctx, k, "column '%s': value \"%s\" %s; expected %s", sp->name, shown, why,
-                   type_expectation(sp->type));
+    if (strlen(t) >= sizeof shown) {
+        size_t cut = sizeof shown - 4;
+        while (cut > 0 && ((unsigned char)shown[cut] & 0xC0) == 0x80) cut--; /* whole UTF-8 chars */
+        strcpy(shown + cut, "...");
+    }
+    csv_cell_error(ctx, k, "column '%s': value \"%s\" %s; expected %s%s", sp->name, shown, why,
+                   type_expectation(sp->type), inf && !sp->required ? " or an empty cell for the default" : "");
     return -1;
 }
 
@@ -196,8 +212,9 @@ static void do_data_row(reader *r)
         if (field(r, i)[0]) all_empty = 0;
     if (all_empty) return;
     if (r->nfields != r->nheader) {
-        reader_error(r, r->rec_line, 0, "record has %d fields; expected %d as in the header",
-                     r->nfields, r->nheader);
+        reader_error(r, r->rec_line, 0, "record has %d fields; expected %d as in the header%s", r->nfields,
+                     r->nheader, r->nfields > r->nheader ? " (quote a cell that contains a comma; write "
+                                                            "decimals as 0.5)" : "");
         return;
     }
     csv_row_ctx ctx = {r->path, r->rec_line, r->colno, r->diag, r->user};
@@ -230,6 +247,7 @@ static void on_record(int c, void *data)
 {
     reader *r = data;
     (void)c;
+    if (!r->header_done && r->row_bad) r->stop = 1; /* a bad header: the columns are unknown */
     if (!r->stop && !r->row_bad) {
         if (!r->header_done) {
             r->header_done = 1;
@@ -251,13 +269,25 @@ static int has_content(const char *p, const char *e)
     return 0;
 }
 
+/* End of the physical line at s: after LF, CRLF or a lone CR (classic Mac files). */
+static const char *line_end(const char *s, const char *end)
+{
+    for (const char *p = s; p < end; p++) {
+        if (*p == '\n') return p + 1;
+        if (*p == '\r' && (p + 1 == end || p[1] != '\n')) return p + 1;
+    }
+    return end;
+}
+
 /* Feed one chunk line by line; returns -1 on a parse error. */
 static int feed(reader *r, struct csv_parser *p, const char *s, size_t n)
 {
     const char *end = s + n;
     while (s < end && !r->stop) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        const char *seg_end = nl ? nl + 1 : end;
+        const char *seg_end = line_end(s, end);
+        /* an LF right after a CR that ended the previous chunk is the rest of a CRLF */
+        int new_line = (seg_end[-1] == '\n' && !(r->cr_pending && seg_end == s + 1)) || seg_end[-1] == '\r';
+        r->cr_pending = seg_end[-1] == '\r';
         if (r->at_boundary && has_content(s, seg_end)) {
             r->rec_line = r->line;
             r->at_boundary = 0;
@@ -270,17 +300,10 @@ static int feed(reader *r, struct csv_parser *p, const char *s, size_t n)
                          "quote); expected RFC 4180 quoting such as \"a, \"\"b\"\"\"");
             return -1;
         }
-        if (nl) r->line++;
+        if (new_line) r->line++;
         s = seg_end;
     }
     return 0;
-}
-
-static long count_lines(const char *s, size_t n)
-{
-    long k = 0;
-    for (size_t i = 0; i < n; i++) k += s[i] == '\n';
-    return k;
 }
 
 static int read_stream(reader *r, FILE *f, struct csv_parser *p)
@@ -294,13 +317,15 @@ static int read_stream(reader *r, FILE *f, struct csv_parser *p)
         if (first && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) { s += 3; n -= 3; }
         first = 0;
         const char *nul = memchr(s, '\0', n);
+        /* rows before a NUL byte are read first so that errors come in line order */
+        if (feed(r, p, s, nul ? (size_t)(nul - s) : n)) { rc = -1; break; }
         if (nul) {
-            long line = r->line + count_lines(s, (size_t)(nul - s));
-            reader_error(r, line, 0, "NUL byte in file; expected UTF-8 text (is this a binary or UTF-16 file?)");
+            if (!r->stop)
+                reader_error(r, r->line, 0, "NUL byte in file; expected UTF-8 text (is this a binary or "
+                             "UTF-16 file?)");
             rc = -1;
             break;
         }
-        if (feed(r, p, s, n)) { rc = -1; break; }
     }
     if (!rc && ferror(f)) {
         reader_error(r, r->line, 0, "read error: %s; expected a readable file", strerror(errno));
@@ -319,11 +344,12 @@ static csv_table_result open_checked(reader *r, int required, FILE **fp)
             reader_error(r, 0, 0, "missing required file; expected %s in the dataset directory",
                          strrchr(r->path, '/') ? strrchr(r->path, '/') + 1 : r->path);
         else
-            reader_error(r, 0, 0, "cannot access file: %s", strerror(errno));
+            reader_error(r, 0, 0, "cannot access file: %s; expected a readable CSV file", strerror(errno));
         return CSV_TABLE_FAILED;
     }
-    if (S_ISDIR(st.st_mode)) {
-        reader_error(r, 0, 0, "is a directory; expected a CSV file");
+    if (!S_ISREG(st.st_mode)) { /* opening a FIFO or a device could block or never end */
+        reader_error(r, 0, 0, "is %s; expected a CSV file",
+                     S_ISDIR(st.st_mode) ? "a directory" : "not a regular file");
         return CSV_TABLE_FAILED;
     }
     *fp = fopen(r->path, "rb");
@@ -362,7 +388,7 @@ csv_table_result csv_read_table(const char *path, const col_spec *specs, int nsp
                      "expected a closing \"");
     }
     if (!r.header_done && diag->errors == errors_before)
-        reader_error(&r, 1, 0, "empty file; expected a header row naming the columns");
+        reader_error(&r, 0, 0, "empty file; expected a header row naming the columns");
     else if (required && r.header_done && r.rows == 0 && diag->errors == errors_before)
         reader_error(&r, 1, 0, "no data rows; expected at least one row after the header");
     csv_free(&parser);

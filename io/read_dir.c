@@ -1,8 +1,11 @@
 /* read_dir.c - scopt_network_read_dir: read every table of a dataset directory in
  * dependency order, then validate the whole network. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "read_tables.h"
 
 const char *const table_file_names[T_COUNT] = {
@@ -14,6 +17,13 @@ static scopt_status read_all_tables(const char *dir, read_state *st, diag_sink *
 {
     const table_def *defs = dataset_tables();
     scopt_network *net = st->net;
+    struct stat sb; /* check the directory first, else every file would be "missing" */
+    int found = stat(dir, &sb) == 0;
+    if (!found || !S_ISDIR(sb.st_mode)) {
+        diag_report(d, SCOPT_SEV_ERROR, dir, 0, 0, "cannot open dataset: %s; expected a directory of CSV files",
+                    strerror(found ? ENOTDIR : errno));
+        return SCOPT_EINPUT;
+    }
     for (int t = 0; t < T_COUNT; t++) {
         const table_def *def = &defs[t];
         long rows = 0;

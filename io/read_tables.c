@@ -1,5 +1,6 @@
 /* read_tables.c - row handlers of the dataset tables: defaults, reference resolution
  * with "did you mean", the kind rules and key rules of ARCHITECTURE.md section 2b. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -19,11 +20,12 @@ static int lookup(csv_row_ctx *ctx, const cell *cells, int k, const strmap *m, c
     int id = strmap_find(m, cells[k].text);
     if (id >= 0) return id;
     const char *s = strmap_suggest(m, cells[k].text);
+    const char *a = strchr("aeiou", what[0]) ? "an" : "a";
     if (s)
-        csv_cell_error(ctx, k, "unknown %s '%s'; expected a %s of %s (did you mean '%s'?)", what,
-                       cells[k].text, what, file, s);
+        csv_cell_error(ctx, k, "unknown %s '%s'; expected %s %s of %s (did you mean '%s'?)", what,
+                       cells[k].text, a, what, file, s);
     else
-        csv_cell_error(ctx, k, "unknown %s '%s'; expected a %s of %s", what, cells[k].text, what, file);
+        csv_cell_error(ctx, k, "unknown %s '%s'; expected %s %s of %s", what, cells[k].text, a, what, file);
     return -1;
 }
 
@@ -55,22 +57,27 @@ static int duplicate(csv_row_ctx *ctx, table_id t, int a, int b, int c, int d, i
 /* ---- settings.csv ---- */
 static const col_spec settings_cols[] = {{"key", COL_TEXT, 1}, {"value", COL_ANY, 0}};
 
+/* A whole number in 1..1e9 (fits an int) or a number in 0..1e12. */
 static int settings_number(csv_row_ctx *ctx, const char *key, const cell *v, double min, int integer,
                            double *out)
 {
-    double x;
+    double x = 0, max = integer ? 1e9 : 1e12;
     num_result r = parse_double(v->text, &x);
-    if (r == NUM_OK && x >= min && (!integer || x == (double)(long)x) && x <= 1e12) { *out = x; return 0; }
-    csv_cell_error(ctx, 1, "setting '%s': value \"%.40s\" is not valid; expected %s", key,
-                   v->text, integer ? "a whole number >= 1" : "a number >= 0");
+    const char *why = r != NUM_OK ? "is not a number" : x < min ? "is too small" : x > max ? "is too large"
+                      : integer && x != floor(x) ? "is not a whole number" : NULL;
+    if (!why) { *out = x; return 0; }
+    csv_cell_error(ctx, 1, "setting '%s': value \"%.40s\" %s; expected %s", key, v->text, why,
+                   integer ? "a whole number from 1 to 1000000000" : "a number from 0 to 1e12");
     return -1;
 }
 
 static int valid_iso_date(const char *s)
 {
     int y, m, d;
-    char tail;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return 0;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
+    for (int k = 0; k < 10; k++)
+        if (k != 4 && k != 7 && !(s[k] >= '0' && s[k] <= '9')) return 0; /* no signs, no spaces */
+    if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3) return 0;
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] &&
            !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
@@ -89,7 +96,9 @@ static int on_settings(csv_row_ctx *ctx, const cell *c)
         csv_cell_warning(ctx, 0, "unknown setting '%s' is ignored", key);
         return 0;
     }
-    if (duplicate(ctx, T_SETTINGS, k, 0, 0, 0, (int)ctx->line, key)) return 0;
+    char quoted[80];
+    snprintf(quoted, sizeof quoted, "'%s'", keys[k]);
+    if (duplicate(ctx, T_SETTINGS, k, 0, 0, 0, (int)ctx->line, quoted)) return 0;
     double x = 0;
     if (!c[1].present) return 0; /* empty value = default */
     switch (k) {

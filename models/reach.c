@@ -1,6 +1,7 @@
 /* reach.c - which (site, item) pairs a flow can reach, forward from purchases, stock,
  * receipts and production, and backward from demand. Used to warn about demand no
  * chain can meet (naming the missing link) and operations whose output serves nothing. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "network.h"
@@ -130,10 +131,9 @@ static void explain_unreached(const scopt_network *n, const walk *fw, const net_
         const net_lane *ln = &n->lanes.data[l];
         if (ln->item >= 0 && ln->item != i) continue;
         lanes_in++;
-        if (strlen(from) < 300) {
-            strcat(from, lanes_in > 1 ? ", " : "");
-            strcat(from, site_name(n, ln->from));
-        }
+        size_t len = strlen(from); /* bounded: a site name may be 64 KB long */
+        if (len < 300)
+            snprintf(from + len, sizeof from - len, "%s%s", lanes_in > 1 ? ", " : "", site_name(n, ln->from));
     }
     int anywhere = 0;
     for (size_t k = 0; k < fw->qlen && !anywhere; k += 2) anywhere = fw->queue[k + 1] == i;
