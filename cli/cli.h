@@ -28,6 +28,12 @@ int cli_exit_for_status(scopt_status s);
 /* print a failed call's error (when no diagnostic showed it) */
 void cli_report_error(const char *cmd, const scopt_error *err, int already_shown);
 
+/* parse one solve option at argv[*k] (advancing *k past its value): 1 taken, 0 not a solve
+ * option, -1 bad value (message printed) */
+int cli_parse_solve_option(const char *cmd, int argc, char **argv, int *k, scopt_options *o);
+/* read DIR with diagnostics printed; NULL on failure (*exit_code set) */
+scopt_network *cli_read_network(const char *cmd, const char *dir, int quiet, int *exit_code);
+
 int cmd_validate(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 int cmd_check(int argc, char **argv);

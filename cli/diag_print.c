@@ -37,3 +37,21 @@ void cli_report_error(const char *cmd, const scopt_error *err, int already_shown
     else
         fprintf(stderr, "scopt %s: error: %s\n", cmd, err->message[0] ? err->message : scopt_strerror(err->code));
 }
+
+scopt_network *cli_read_network(const char *cmd, const char *dir, int quiet, int *exit_code)
+{
+    cli_diag_state st = {quiet, 0};
+    scopt_options opt;
+    scopt_options_init(&opt);
+    opt.on_diagnostic = cli_print_diagnostic;
+    opt.diagnostic_user = &st;
+    scopt_network *net = NULL;
+    scopt_error err;
+    scopt_status s = scopt_network_read_dir(dir, &opt, &net, &err);
+    if (s != SCOPT_OK) {
+        cli_report_error(cmd, &err, st.shown_errors > 0);
+        *exit_code = cli_exit_for_status(s);
+        return NULL;
+    }
+    return net;
+}

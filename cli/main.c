@@ -9,7 +9,10 @@ static const struct {
     int (*run)(int, char **);
     const char *summary;
 } commands[] = {
+    {"solve", cmd_solve, "build the model of a dataset, solve it and write the plan"},
     {"validate", cmd_validate, "check a dataset and print a summary"},
+    {"check", cmd_check, "verify a written plan against the dataset's rules"},
+    {"export", cmd_export, "write the model as free MPS or CPLEX LP"},
 };
 
 static void usage(FILE *f)

@@ -18,6 +18,27 @@ int vec_grow(void **data, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
+int csr_index_build(csr_index *ix, size_t nkeys, size_t nrows, const int *keys)
+{
+    ix->start = calloc(nkeys + 2, sizeof *ix->start);
+    ix->idx = malloc((nrows + 1) * sizeof *ix->idx);
+    int *next = malloc((nkeys + 1) * sizeof *next);
+    if (!ix->start || !ix->idx || !next) { free(next); csr_index_free(ix); return -1; }
+    for (size_t r = 0; r < nrows; r++) ix->start[keys[r] + 1]++;
+    for (size_t k = 0; k < nkeys; k++) ix->start[k + 1] += ix->start[k];
+    memcpy(next, ix->start, nkeys * sizeof *next);
+    for (size_t r = 0; r < nrows; r++) ix->idx[next[keys[r]]++] = (int)r;
+    free(next);
+    return 0;
+}
+
+void csr_index_free(csr_index *ix)
+{
+    free(ix->start);
+    free(ix->idx);
+    ix->start = ix->idx = NULL;
+}
+
 char *str_dup(const char *s)
 {
     size_t n = strlen(s) + 1;

@@ -79,6 +79,12 @@ scopt_status error_set(scopt_error *err, scopt_status code, const char *fmt, ...
     __attribute__((format(printf, 3, 4)));
 void error_clear(scopt_error *err);
 
+/* ---- grouping rows by an int key (CSR): rows of key k are idx[start[k] .. start[k+1]-1],
+ * in row order. keys[r] in 0..nkeys-1. Returns -1 on out of memory (nothing allocated). ---- */
+typedef struct csr_index { int *start, *idx; } csr_index;
+int csr_index_build(csr_index *ix, size_t nkeys, size_t nrows, const int *keys);
+void csr_index_free(csr_index *ix);
+
 /* strdup that returns NULL on failure */
 char *str_dup(const char *s);
 /* monotonic seconds */

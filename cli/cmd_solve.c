@@ -1,0 +1,168 @@
+/* cmd_solve.c - `scopt solve DATASET [-o OUTDIR] [options]`: read, solve, write the plan
+ * atomically, print the KPI table (or summary.json with --json). Exit codes of section 5. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+
+typedef struct solve_cli {
+    const char *dir, *outdir;
+    int quiet, verbose, json, tty;
+    scopt_options opt;
+} solve_cli;
+
+static void help(FILE *f)
+{
+    fprintf(f, "usage: scopt solve DATASET [-o OUTDIR] [--mip-gap G] [--time-limit S]\n"
+               "                   [--device auto|cpu|gpu] [--lp-method auto|simplex|interior|pdlp]\n"
+               "                   [--cuts|--no-cuts] [--heuristics] [--quiet|--verbose] [--json]\n\n"
+               "Builds one LP/MIP of the dataset's whole chain, solves it with GLPK and writes the plan\n"
+               "(purchases, production, shipments, inventory, deliveries, resource loads, sites,\n"
+               "summary.json) into OUTDIR (default: ./plan), replacing it only when all is written.\n"
+               "  --mip-gap G       relative MIP gap (default: settings mip_gap, else 1e-4)\n"
+               "  --time-limit S    seconds (default: settings time_limit, else none)\n"
+               "  --cuts/--no-cuts  GLPK's Gomory, MIR and clique cuts (default on)\n"
+               "  --heuristics      GLPK's feasibility pump and proximity search\n"
+               "  --json            print summary.json to stdout instead of the KPI table\n"
+               "exit: 0 solved, 1 bad input, 2 infeasible, 3 limit with a plan, 4 limit without, 5 internal\n");
+}
+
+static void on_log(const char *line, void *user)
+{
+    solve_cli *c = user;
+    if (c->quiet || (c->tty && !c->verbose)) return;
+    fprintf(stderr, "%s\n", line);
+}
+
+static void on_progress(const scopt_progress *p, void *user)
+{
+    solve_cli *c = user;
+    if (c->quiet || !c->tty) return;
+    if (p->has_incumbent)
+        fprintf(stderr, "\r[%7.1fs] %-4s incumbent %.6g  bound %.6g  gap %.3g%%   ", p->elapsed_seconds, p->phase,
+                p->incumbent, p->bound, p->gap >= 0 ? 100 * p->gap : 0.0);
+    else
+        fprintf(stderr, "\r[%7.1fs] %-4s bound %.6g  (no plan yet)          ", p->elapsed_seconds, p->phase, p->bound);
+}
+
+static int parse(int argc, char **argv, solve_cli *c)
+{
+    for (int k = 1; k < argc; k++) {
+        const char *a = argv[k];
+        int r = cli_parse_solve_option("solve", argc, argv, &k, &c->opt);
+        if (r < 0) return -1;
+        if (r > 0) continue;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { help(stdout); exit(0); }
+        else if (!strcmp(a, "-o") || !strcmp(a, "--output")) { if (++k >= argc) goto missing; c->outdir = argv[k]; }
+        else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) c->quiet = 1;
+        else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) c->verbose = 1;
+        else if (!strcmp(a, "--json")) c->json = 1;
+        else if (!strcmp(a, "--scenario") || !strcmp(a, "--report")) {
+            fprintf(stderr, "scopt solve: error: %s is not available yet in this version\n", a);
+            return -1;
+        } else if (a[0] == '-' || c->dir) {
+            fprintf(stderr, "scopt solve: error: unexpected argument '%s' (scopt solve --help)\n", a);
+            return -1;
+        } else c->dir = a;
+        continue;
+    missing:
+        fprintf(stderr, "scopt solve: error: %s needs a value\n", a);
+        return -1;
+    }
+    if (!c->dir) { help(stderr); return -1; }
+    return 0;
+}
+
+static double get_num(json_t *o, const char *key) { return json_number_value(json_object_get(o, key)); }
+
+static void print_kpis(const char *summary, const char *outdir)
+{
+    json_t *s = json_loads(summary, 0, NULL);
+    if (!s) return;
+    json_t *costs = json_object_get(s, "costs");
+    printf("status      %s\n", json_string_value(json_object_get(s, "status")));
+    if (json_is_number(json_object_get(s, "objective"))) {
+        printf("total cost  %.2f", get_num(s, "objective"));
+        if (json_is_number(json_object_get(s, "gap"))) printf("   (gap %.4g%%)", 100 * get_num(s, "gap"));
+        printf("\n");
+    }
+    if (json_is_object(costs)) {
+        const char *k;
+        json_t *v;
+        json_object_foreach(costs, k, v) if (json_number_value(v) != 0) printf("  %-12s %14.2f\n", k, json_number_value(v));
+    }
+    if (json_is_number(json_object_get(s, "fill_rate")))
+        printf("fill rate   %.2f%% (%.6g of %.6g units delivered, %.6g lost)\n", 100 * get_num(s, "fill_rate"),
+               get_num(s, "delivered"), get_num(s, "ordered"), get_num(s, "lost"));
+    json_t *open = json_object_get(s, "open_sites"), *closed = json_object_get(s, "closed_sites"), *v;
+    size_t i;
+    if (json_array_size(open) + json_array_size(closed)) {
+        printf("open sites ");
+        json_array_foreach(open, i, v) printf(" %s", json_string_value(v));
+        printf("%s", json_array_size(closed) ? "   closed:" : "");
+        json_array_foreach(closed, i, v) printf(" %s", json_string_value(v));
+        printf("\n");
+    }
+    json_t *busy = json_object_get(s, "busiest_resources");
+    if (json_array_size(busy)) printf("busiest resources (peak utilization)\n");
+    json_array_foreach(busy, i, v)
+        printf("  %-24s %6.1f%% in period %d\n", json_string_value(json_object_get(v, "resource")),
+               100 * get_num(v, "utilization"), (int)json_integer_value(json_object_get(v, "period")));
+    json_t *ex = json_object_get(s, "explanation");
+    json_array_foreach(ex, i, v) printf("  why: %s\n", json_string_value(v));
+    if (outdir) printf("plan written to %s/\n", outdir);
+    json_decref(s);
+}
+
+static int exit_for(scopt_solve_status st)
+{
+    switch (st) {
+    case SCOPT_SOLVE_OPTIMAL: return EXIT_SOLVED;
+    case SCOPT_SOLVE_FEASIBLE: return EXIT_LIMIT_PLAN;
+    case SCOPT_SOLVE_NO_PLAN: return EXIT_LIMIT_NO_PLAN;
+    default: return EXIT_INFEASIBLE;
+    }
+}
+
+int cmd_solve(int argc, char **argv)
+{
+    solve_cli c = {.outdir = NULL, .tty = isatty(2)};
+    scopt_options_init(&c.opt);
+    if (parse(argc, argv, &c)) return EXIT_BAD_INPUT;
+    int code = 0;
+    scopt_network *net = cli_read_network("solve", c.dir, c.quiet, &code);
+    if (!net) return code;
+    c.opt.on_log = on_log;
+    c.opt.log_user = &c;
+    c.opt.on_progress = on_progress;
+    c.opt.progress_user = &c;
+    scopt_plan *plan = NULL;
+    scopt_error err;
+    scopt_status s = scopt_solve(net, &c.opt, &plan, &err);
+    if (c.tty && !c.quiet) fprintf(stderr, "\n");
+    if (s != SCOPT_OK) {
+        cli_report_error("solve", &err, 0);
+        scopt_network_free(net);
+        return cli_exit_for_status(s);
+    }
+    scopt_solve_status st = scopt_plan_status(plan);
+    const char *outdir = c.outdir ? c.outdir : "plan";
+    int written = st == SCOPT_SOLVE_OPTIMAL || st == SCOPT_SOLVE_FEASIBLE;
+    if (written && (s = scopt_plan_write_dir(plan, outdir, &err)) != SCOPT_OK) {
+        cli_report_error("solve", &err, 0);
+        code = cli_exit_for_status(s);
+    } else {
+        char *json = scopt_plan_summary_json(plan);
+        if (c.json) printf("%s\n", json ? json : "{}");
+        else if (json) print_kpis(json, written ? outdir : NULL);
+        for (int k = 0; k < scopt_plan_explanation_count(plan); k++)
+            fprintf(stderr, "scopt solve: infeasible: %s\n", scopt_plan_explanation(plan, k));
+        scopt_free(json);
+        code = exit_for(st);
+    }
+    scopt_plan_free(plan);
+    scopt_network_free(net);
+    return code;
+}

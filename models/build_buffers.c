@@ -1,0 +1,160 @@
+/* build_buffers.c - which (site, item) buffers exist and which items each lane carries
+ * (ARCHITECTURE.md section 2b "Buffers" and "Items a lane without item carries").
+ * Items that can be at a site: purchased, produced or received there, held there initially,
+ * or arriving by any lane, as a fixed point over the item-less lanes. A lane into a customer
+ * carries an item only when that customer demands it or may hold it (inventory row): any
+ * other shipment there could only be zero. */
+#include <stdlib.h>
+#include <string.h>
+#include "model.h"
+
+typedef struct {
+    keymap at;          /* (site,item) -> 0: the item can be at the site */
+    int *queue;
+    size_t len, cap, head;
+    int nomem;
+} item_sites;
+
+static void can_be_at(item_sites *w, int s, int i)
+{
+    int r = keymap_put(&w->at, s, i, 0, 0, 0);
+    if (r == -2) { w->nomem = 1; return; }
+    if (r >= 0) return;
+    if (vec_grow((void **)&w->queue, &w->cap, w->len + 2, sizeof *w->queue)) { w->nomem = 1; return; }
+    w->queue[w->len++] = s;
+    w->queue[w->len++] = i;
+}
+
+static void seed_sources(const scopt_network *n, int T, item_sites *w)
+{
+    for (size_t k = 0; k < n->supply.len; k++) can_be_at(w, n->supply.data[k].supplier, n->supply.data[k].item);
+    for (size_t k = 0; k < n->ops.len; k++) can_be_at(w, n->ops.data[k].site, n->ops.data[k].item);
+    for (size_t k = 0; k < n->receipts.len; k++)
+        if (n->receipts.data[k].period <= T && n->receipts.data[k].quantity > 0)
+            can_be_at(w, n->receipts.data[k].site, n->receipts.data[k].item);
+    for (size_t k = 0; k < n->inventory.len; k++)
+        if (n->inventory.data[k].initial > 0) can_be_at(w, n->inventory.data[k].site, n->inventory.data[k].item);
+    for (size_t k = 0; k < n->lanes.len; k++)
+        if (n->lanes.data[k].item >= 0) can_be_at(w, n->lanes.data[k].to, n->lanes.data[k].item);
+}
+
+/* lanes without item, grouped by from-site (CSR) */
+static int itemless_by_from(const scopt_network *n, int **start_out, int **idx_out)
+{
+    int *start = calloc(n->sites.len + 2, sizeof *start), *idx = malloc((n->lanes.len + 1) * sizeof *idx);
+    if (!start || !idx) { free(start); free(idx); return -1; }
+    for (size_t k = 0; k < n->lanes.len; k++)
+        if (n->lanes.data[k].item < 0) start[n->lanes.data[k].from + 1]++;
+    for (size_t s = 0; s < n->sites.len; s++) start[s + 1] += start[s];
+    int *fill = calloc(n->sites.len + 1, sizeof *fill);
+    if (!fill) { free(start); free(idx); return -1; }
+    for (size_t k = 0; k < n->lanes.len; k++)
+        if (n->lanes.data[k].item < 0) {
+            int f = n->lanes.data[k].from;
+            idx[start[f] + fill[f]++] = (int)k;
+        }
+    free(fill);
+    *start_out = start;
+    *idx_out = idx;
+    return 0;
+}
+
+static int add_buffer(scopt_model *m, int s, int i)
+{
+    int b = m->nbuffers;
+    int r = keymap_put(&m->buffer_of, s, i, 0, 0, b);
+    if (r == -2) return -1;
+    if (r >= 0) return 0;
+    if (vec_grow((void **)&m->buffers, &m->buffers_cap, (size_t)b + 1, sizeof *m->buffers)) return -1;
+    m->buffers[b] = (model_buffer){s, i, -1, -1, -1, -1, 0};
+    m->nbuffers++;
+    return 0;
+}
+
+static int lane_carries(const scopt_model *m, const keymap *demanded, const net_lane *l, int i)
+{
+    const scopt_network *n = m->net;
+    if (n->sites.data[l->to].kind != KIND_CUSTOMER) return 1;
+    return keymap_get(demanded, l->to, i, 0, 0) >= 0;
+}
+
+static int push_lane_item(scopt_model *m, const keymap *demanded, int k, int i)
+{
+    const net_lane *l = &m->net->lanes.data[k];
+    if (!lane_carries(m, demanded, l, i)) return 0;
+    if (vec_grow((void **)&m->lane_items, &m->lane_items_cap, (size_t)m->nlane_items + 1, sizeof *m->lane_items))
+        return -1;
+    m->lane_items[m->nlane_items++] = (model_lane_item){k, i, -1};
+    return 0;
+}
+
+/* lane-item pairs in lane order; items of an item-less lane in the order they reached its site */
+static int collect_lane_items(scopt_model *m, const item_sites *w, const keymap *demanded)
+{
+    const scopt_network *n = m->net;
+    size_t ns = n->sites.len, npairs = w->len / 2;
+    int *start = calloc(ns + 2, sizeof *start), *items = malloc((npairs + 1) * sizeof *items), rc = -1;
+    int *fill = calloc(ns + 1, sizeof *fill);
+    if (!start || !items || !fill) goto done;
+    for (size_t q = 0; q < w->len; q += 2) start[w->queue[q] + 1]++;
+    for (size_t s = 0; s < ns; s++) start[s + 1] += start[s];
+    for (size_t q = 0; q < w->len; q += 2) items[start[w->queue[q]] + fill[w->queue[q]]++] = w->queue[q + 1];
+    for (size_t k = 0; k < n->lanes.len; k++) {
+        const net_lane *l = &n->lanes.data[k];
+        if (l->item >= 0) { if (push_lane_item(m, demanded, (int)k, l->item)) goto done; continue; }
+        for (int p = start[l->from]; p < start[l->from + 1]; p++)
+            if (push_lane_item(m, demanded, (int)k, items[p])) goto done;
+    }
+    rc = 0;
+done:
+    free(start); free(items); free(fill);
+    return rc;
+}
+
+int build_buffers(scopt_model *m, diag_sink *d)
+{
+    const scopt_network *n = m->net;
+    item_sites w = {0};
+    keymap demanded;
+    int *start = NULL, *idx = NULL, rc = -1;
+    (void)d;
+    keymap_init(&w.at);
+    keymap_init(&demanded);
+    seed_sources(n, m->T, &w);
+    if (itemless_by_from(n, &start, &idx)) goto done;
+    while (w.head < w.len && !w.nomem) {
+        int s = w.queue[w.head++], i = w.queue[w.head++];
+        for (int p = start[s]; p < start[s + 1]; p++) can_be_at(&w, n->lanes.data[idx[p]].to, i);
+    }
+    if (w.nomem) goto done;
+    for (size_t k = 0; k < n->demand.len; k++)
+        if (keymap_put(&demanded, n->demand.data[k].customer, n->demand.data[k].item, 0, 0, 0) == -2) goto done;
+    for (size_t k = 0; k < n->inventory.len; k++)
+        if (keymap_put(&demanded, n->inventory.data[k].site, n->inventory.data[k].item, 0, 0, 0) == -2) goto done;
+    if (collect_lane_items(m, &w, &demanded)) goto done;
+    /* buffers: every pair that can hold an item, BOM inputs, lane ends, demand, inventory rows */
+    for (size_t q = 0; q < w.len; q += 2)
+        if (add_buffer(m, w.queue[q], w.queue[q + 1])) goto done;
+    for (size_t k = 0; k < n->bom.len; k++)
+        if (add_buffer(m, n->ops.data[n->bom.data[k].operation].site, n->bom.data[k].item)) goto done;
+    for (int k = 0; k < m->nlane_items; k++) {
+        const net_lane *l = &n->lanes.data[m->lane_items[k].lane];
+        if (add_buffer(m, l->from, m->lane_items[k].item) || add_buffer(m, l->to, m->lane_items[k].item)) goto done;
+    }
+    for (size_t k = 0; k < n->demand.len; k++)
+        if (add_buffer(m, n->demand.data[k].customer, n->demand.data[k].item)) goto done;
+    for (size_t k = 0; k < n->inventory.len; k++) {
+        const net_inventory *v = &n->inventory.data[k];
+        if (add_buffer(m, v->site, v->item)) goto done;
+        m->buffers[model_buffer_find(m, v->site, v->item)].inv = (int)k;
+    }
+    rc = 0;
+done:
+    if (rc) m->nomem = 1;
+    keymap_free(&w.at);
+    keymap_free(&demanded);
+    free(w.queue);
+    free(start);
+    free(idx);
+    return rc;
+}

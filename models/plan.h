@@ -1,0 +1,43 @@
+/* plan.h - a solved plan: the model with its column values and the numbers a planner reads
+ * (cost breakdown, fill rate, resource loads). Decoding walks the model's meaning tables;
+ * io/plan_write.c turns a plan into the files of docs/plan.md. The plan refers to its
+ * network, which must outlive it. */
+#ifndef SCOPT_PLAN_H
+#define SCOPT_PLAN_H
+
+#include "model.h"
+
+typedef enum {
+    COST_PURCHASE, COST_ORDER, COST_PRODUCTION, COST_SETUP, COST_TRANSPORT, COST_VEHICLES,
+    COST_HOLDING, COST_OVERTIME, COST_FIXED, COST_LOST, COST_BACKORDER, COST_SHORTFALL, COST_COUNT
+} cost_kind;
+extern const char *const cost_kind_names[COST_COUNT];
+
+typedef struct plan_timings { double read, build, solve, decode, write, total; } plan_timings;
+
+struct scopt_plan {
+    const scopt_network *net;
+    scopt_model *model;           /* owned */
+    scopt_solve_status status;
+    int has_solution;
+    double objective, best_bound, lp_bound, gap;
+    double *x;                    /* owned, cleaned values per column */
+    long iterations, nodes;
+    const char *method;
+    double costs[COST_COUNT];
+    double ordered, delivered, lost, fill_rate;
+    double *res_run, *res_setup, *res_overtime; /* per resource x period */
+    plan_timings timings;
+    char options_json[1024];      /* non-default options, as a JSON object */
+    char **explanation;           /* infeasible plans: lines in the dataset's words */
+    int nexplanation;
+};
+
+/* Fill costs, KPIs and loads from p->x (which decode_plan cleans of solver noise). */
+int decode_plan(scopt_plan *p);
+/* print-friendly value: |v| < 1e-9 -> 0, within 1e-9 of an integer -> that integer */
+double clean_value(double v);
+/* column value or 0 for an absent column (-1) */
+static inline double plan_col(const scopt_plan *p, int j) { return j >= 0 ? p->x[j] : 0.0; }
+
+#endif

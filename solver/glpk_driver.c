@@ -1,0 +1,199 @@
+/* glpk_driver.c - solve a scopt_model with GLPK: simplex (presolved) or interior point for
+ * the LP / the MIP's relaxation, then branch and cut with GLPK's cuts and, on request, its
+ * feasibility pump and proximity search. Progress, cancel and the best bound come through
+ * the branch-and-cut callback. */
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "glpk_driver.h"
+#include "glpk_guard.h"
+#include "glpk_load.h"
+
+typedef struct mip_watch {
+    const solve_params *p;
+    double bound;          /* best node bound seen (without the constant) */
+    double last_report;
+} mip_watch;
+
+static double remaining_ms(const solve_params *p)
+{
+    if (p->time_limit <= 0) return INT_MAX;
+    double left = p->time_limit - (now_seconds() - p->start_time);
+    return left > 0 ? fmin(left * 1000.0, (double)INT_MAX) : 1;
+}
+
+static void report(const solve_params *p, const char *phase, int has_inc, double inc, double bound, double gap)
+{
+    if (!p->on_progress) return;
+    scopt_progress pr = {phase, now_seconds() - p->start_time, has_inc, inc, bound, gap};
+    p->on_progress(&pr, p->progress_user);
+}
+
+static void mip_callback(glp_tree *T, void *info)
+{
+    mip_watch *w = info;
+    int reason = glp_ios_reason(T);
+    if (reason != GLP_ISELECT && reason != GLP_IBINGO) return;
+    int best = glp_ios_best_node(T);
+    if (best) w->bound = glp_ios_node_bound(T, best);
+    if (w->p->cancel && *w->p->cancel) glp_ios_terminate(T);
+    double now = now_seconds();
+    if (reason == GLP_IBINGO || now - w->last_report > 0.5) {
+        glp_prob *P = glp_ios_get_prob(T);
+        int has = glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT;
+        double inc = has ? glp_mip_obj_val(P) : 0;
+        report(w->p, "mip", has, inc, w->bound + glp_get_obj_coef(P, 0), has ? glp_ios_mip_gap(T) : -1);
+        w->last_report = now;
+    }
+}
+
+static int solve_lp(glp_prob *P, const solve_params *p, solve_result *r)
+{
+    int ret;
+    if (p->lp_method == SCOPT_LP_INTERIOR) {
+        glp_iptcp ip;
+        glp_init_iptcp(&ip);
+        ip.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
+        r->method = "interior";
+        ret = glp_interior(P, &ip);
+        if (ret == 0 && glp_ipt_status(P) == GLP_OPT) {
+            /* crossover to a vertex so that decoding and the MIP see a basic solution */
+            glp_smcp sp;
+            glp_init_smcp(&sp);
+            sp.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
+            glp_std_basis(P);
+            ret = glp_simplex(P, &sp);
+        }
+        return ret;
+    }
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
+    sp.presolve = GLP_ON;
+    sp.tm_lim = (int)remaining_ms(p);
+    r->method = "simplex";
+    glp_adv_basis(P, 0);
+    ret = glp_simplex(P, &sp);
+    if (ret == GLP_ENOPFS || ret == GLP_ENODFS) return ret;
+    if (ret != 0 && ret != GLP_ETMLIM) {
+        /* retry without presolve from a fresh basis (rare numerical trouble) */
+        sp.presolve = GLP_OFF;
+        glp_std_basis(P);
+        ret = glp_simplex(P, &sp);
+    }
+    return ret;
+}
+
+static void lp_outcome(glp_prob *P, int ret, const scopt_model *m, solve_result *r)
+{
+    int st = glp_get_status(P);
+    r->iterations = glp_get_it_cnt(P);
+    if (ret == GLP_ENOPFS || st == GLP_NOFEAS) { r->status = SCOPT_SOLVE_INFEASIBLE; return; }
+    if (ret == GLP_ENODFS || st == GLP_UNBND) { r->status = SCOPT_SOLVE_UNBOUNDED; return; }
+    if (st == GLP_OPT && ret == 0) {
+        r->status = SCOPT_SOLVE_OPTIMAL;
+        r->has_solution = 1;
+        r->objective = glp_get_obj_val(P);
+        r->best_bound = r->lp_bound = r->objective;
+        r->gap = 0;
+    } else if (st == GLP_FEAS) {
+        r->status = SCOPT_SOLVE_FEASIBLE;
+        r->has_solution = 1;
+        r->objective = glp_get_obj_val(P);
+        r->limit_reached = 1;
+    } else {
+        r->status = SCOPT_SOLVE_NO_PLAN;
+        r->limit_reached = 1;
+    }
+    if (r->has_solution && m->nints == 0)
+        for (int j = 0; j < m->ncols; j++) r->x[j] = glp_get_col_prim(P, j + 1);
+}
+
+static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r)
+{
+    glp_iocp io;
+    mip_watch w = {p, -DBL_MAX, 0};
+    glp_init_iocp(&io);
+    io.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
+    io.presolve = GLP_OFF; /* the relaxation is solved: reuse its basis */
+    io.mip_gap = p->mip_gap;
+    io.tm_lim = (int)remaining_ms(p);
+    io.cb_func = mip_callback;
+    io.cb_info = &w;
+    if (p->cuts) { io.gmi_cuts = GLP_ON; io.mir_cuts = GLP_ON; io.clq_cuts = GLP_ON; }
+    if (p->heuristics) { io.fp_heur = GLP_ON; io.ps_heur = GLP_ON; }
+    io.bt_tech = GLP_BT_BLB;
+    int ret = glp_intopt(P, &io);
+    int st = glp_mip_status(P);
+    r->method = "branch-and-cut";
+    double c0 = m->obj_constant;
+    if (st == GLP_OPT || st == GLP_FEAS) {
+        r->has_solution = 1;
+        r->objective = glp_mip_obj_val(P);
+        for (int j = 0; j < m->ncols; j++) r->x[j] = glp_mip_col_val(P, j + 1);
+    }
+    if (w.bound > -DBL_MAX) r->best_bound = w.bound + c0;
+    if ((st == GLP_OPT && ret == 0) || (r->has_solution && ret == GLP_EMIPGAP)) {
+        r->status = SCOPT_SOLVE_OPTIMAL;
+        if (ret == 0) r->best_bound = r->objective;
+    } else if (st == GLP_NOFEAS) {
+        r->status = SCOPT_SOLVE_INFEASIBLE;
+    } else {
+        r->limit_reached = 1;
+        r->cancelled = ret == GLP_ESTOP;
+        r->status = r->has_solution ? SCOPT_SOLVE_FEASIBLE : SCOPT_SOLVE_NO_PLAN;
+    }
+    if (r->best_bound < r->lp_bound) r->best_bound = r->lp_bound;
+    if (r->has_solution && r->best_bound > -DBL_MAX)
+        r->gap = fabs(r->objective - r->best_bound) / fmax(1e-9, fabs(r->objective));
+}
+
+static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r)
+{
+    if (glpk_load(P, m, NULL, NULL)) return SCOPT_ENOMEM;
+    int ret = solve_lp(P, p, r);
+    lp_outcome(P, ret, m, r);
+    if (m->nints == 0 || r->status != SCOPT_SOLVE_OPTIMAL) {
+        if (m->nints && r->status == SCOPT_SOLVE_FEASIBLE) { r->has_solution = 0; r->status = SCOPT_SOLVE_NO_PLAN; }
+        return SCOPT_OK;
+    }
+    r->has_solution = 0;
+    r->best_bound = r->lp_bound;
+    r->gap = -1;
+    report(p, "mip", 0, 0, r->lp_bound, -1);
+    solve_mip(P, m, p, r);
+    return SCOPT_OK;
+}
+
+scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_result *res, scopt_error *err)
+{
+    glpk_guard g;
+    memset(res, 0, sizeof *res);
+    res->best_bound = res->lp_bound = -DBL_MAX;
+    res->gap = -1;
+    res->method = "simplex";
+    res->x = calloc((size_t)m->ncols + 1, sizeof *res->x);
+    if (!res->x) return error_set(err, SCOPT_ENOMEM, "out of memory for the solution");
+    glp_prob *volatile P = NULL;
+    scopt_status s;
+    glpk_guard_enter(&g, p->on_log, p->log_user, p->quiet);
+    if (setjmp(g.jump) == 0) {
+        P = glp_create_prob();
+        s = run(P, m, p, res);
+        glp_delete_prob(P);
+        glpk_guard_leave(&g);
+        if (s != SCOPT_OK) return error_set(err, s, "out of memory while loading the model into GLPK");
+        return SCOPT_OK;
+    }
+    /* GLPK failed: its environment (and P) is gone */
+    glpk_guard_leave(&g);
+    return error_set(err, SCOPT_EINTERNAL, "GLPK failed: %s", g.last_error[0] ? g.last_error : "unknown error");
+}
+
+void solve_result_free(solve_result *res)
+{
+    free(res->x);
+    res->x = NULL;
+}

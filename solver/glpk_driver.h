@@ -1,0 +1,45 @@
+/* glpk_driver.h - the only door to GLPK: load a scopt_model into a glp_prob, solve it
+ * (simplex or interior point for LPs; relaxation then branch and cut for MIPs), export it
+ * as MPS/LP. GLPK's fatal errors are caught by its error hook (never an abort) and its
+ * terminal output goes to the caller's log callback. */
+#ifndef SCOPT_GLPK_DRIVER_H
+#define SCOPT_GLPK_DRIVER_H
+
+#include "model.h"
+
+typedef struct solve_params {
+    double mip_gap;        /* relative */
+    double time_limit;     /* seconds, <= 0 none */
+    scopt_lp_method lp_method;
+    int cuts, heuristics;
+    int quiet;             /* no GLPK log lines */
+    scopt_log_fn on_log;
+    void *log_user;
+    scopt_progress_fn on_progress;
+    void *progress_user;
+    volatile int *cancel;
+    double start_time;     /* now_seconds() at the start of the whole solve */
+} solve_params;
+
+typedef struct solve_result {
+    scopt_solve_status status;
+    int has_solution;
+    double objective;      /* constant included */
+    double best_bound;     /* constant included; -inf unknown */
+    double lp_bound;       /* relaxation optimum, constant included (MIPs) */
+    double gap;            /* -1 unknown */
+    double *x;             /* column values (m->ncols) when has_solution */
+    long iterations, nodes;
+    int limit_reached, cancelled;
+    const char *method;
+} solve_result;
+
+scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_result *res, scopt_error *err);
+void solve_result_free(solve_result *res);
+
+/* write the model (names made safe, objective constant included) as free MPS or CPLEX LP;
+ * map_path (may be NULL) receives "kind,safe_name,name" lines */
+scopt_status glpk_export(const scopt_model *m, scopt_model_format fmt, const char *path, const char *map_path,
+                         scopt_error *err);
+
+#endif

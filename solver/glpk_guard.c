@@ -1,0 +1,49 @@
+/* glpk_guard.c - GLPK error and terminal hooks (see glpk_guard.h). */
+#include <stdio.h>
+#include <string.h>
+#include "glpk_guard.h"
+
+static void flush_line(glpk_guard *g)
+{
+    if (!g->line_len) return;
+    g->line[g->line_len] = '\0';
+    snprintf(g->last_error, sizeof g->last_error, "%s", g->line);
+    if (g->on_log && !g->quiet) g->on_log(g->line, g->log_user);
+    g->line_len = 0;
+}
+
+/* GLPK hands its output in chunks; cut them into lines */
+static int on_term(void *info, const char *s)
+{
+    glpk_guard *g = info;
+    for (; *s; s++) {
+        if (*s == '\n') flush_line(g);
+        else if (g->line_len + 1 < sizeof g->line) g->line[g->line_len++] = *s;
+    }
+    return 1; /* never print to stdout */
+}
+
+static void on_error(void *info)
+{
+    glpk_guard *g = info;
+    flush_line(g);
+    glp_free_env(); /* frees every GLPK object of this thread; GLPK works again afterwards */
+    longjmp(g->jump, 1);
+}
+
+void glpk_guard_enter(glpk_guard *g, scopt_log_fn on_log, void *log_user, int quiet)
+{
+    memset(g, 0, sizeof *g);
+    g->on_log = on_log;
+    g->log_user = log_user;
+    g->quiet = quiet;
+    glp_term_hook(on_term, g);
+    glp_error_hook(on_error, g);
+}
+
+void glpk_guard_leave(glpk_guard *g)
+{
+    flush_line(g);
+    glp_error_hook(NULL, NULL);
+    glp_term_hook(NULL, NULL);
+}

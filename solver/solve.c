@@ -1,0 +1,128 @@
+/* solve.c - scopt_solve: build the model of a network, solve it with GLPK, decode the
+ * plan; explain an infeasible one. Options: command line > settings.csv > defaults. */
+#include <float.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "explain.h"
+#include "glpk_driver.h"
+#include "plan.h"
+
+static void options_json(const scopt_options *o, char *buf, size_t n)
+{
+    size_t k = (size_t)snprintf(buf, n, "{");
+#define ADD(...) if (k < n) k += (size_t)snprintf(buf + k, n - k, __VA_ARGS__)
+    if (o->mip_gap >= 0) ADD("%s\"mip_gap\": %g", k > 1 ? ", " : "", o->mip_gap);
+    if (o->time_limit >= 0) ADD("%s\"time_limit\": %g", k > 1 ? ", " : "", o->time_limit);
+    if (o->device != SCOPT_DEVICE_AUTO) ADD("%s\"device\": \"%s\"", k > 1 ? ", " : "", o->device == SCOPT_DEVICE_CPU ? "cpu" : "gpu");
+    static const char *const lpm[] = {"auto", "simplex", "interior", "pdlp"};
+    if (o->lp_method != SCOPT_LP_AUTO) ADD("%s\"lp_method\": \"%s\"", k > 1 ? ", " : "", lpm[o->lp_method & 3]);
+    if (!o->cuts) ADD("%s\"cuts\": false", k > 1 ? ", " : "");
+    if (o->heuristics) ADD("%s\"heuristics\": true", k > 1 ? ", " : "");
+    ADD("}");
+#undef ADD
+}
+
+static void fill_params(const scopt_network *net, const scopt_options *o, solve_params *p)
+{
+    memset(p, 0, sizeof *p);
+    p->mip_gap = o->mip_gap >= 0 ? o->mip_gap : net->settings.has_mip_gap ? net->settings.mip_gap : 1e-4;
+    p->time_limit = o->time_limit >= 0 ? o->time_limit : net->settings.has_time_limit ? net->settings.time_limit : 0;
+    p->lp_method = o->lp_method;
+    p->cuts = o->cuts;
+    p->heuristics = o->heuristics;
+    p->on_log = o->on_log;
+    p->log_user = o->log_user;
+    p->quiet = o->on_log == NULL;
+    p->on_progress = o->on_progress;
+    p->progress_user = o->progress_user;
+    p->cancel = o->cancel;
+    p->start_time = now_seconds();
+}
+
+static scopt_status check_options(const scopt_options *o, scopt_error *err)
+{
+    if (o->device == SCOPT_DEVICE_GPU)
+        return error_set(err, SCOPT_ENODEVICE, "--device gpu: this build has no GPU backend; use --device cpu or auto");
+    if (o->lp_method == SCOPT_LP_PDLP)
+        return error_set(err, SCOPT_EUSAGE, "--lp-method pdlp: the PDLP solver is not available in this build");
+    if (o->mip_gap > 1) return error_set(err, SCOPT_EUSAGE, "mip_gap %g: expected a relative gap between 0 and 1", o->mip_gap);
+    return SCOPT_OK;
+}
+
+static scopt_plan *plan_new(const scopt_network *net)
+{
+    scopt_plan *p = calloc(1, sizeof *p);
+    if (!p) return NULL;
+    p->net = net;
+    p->best_bound = p->lp_bound = -DBL_MAX;
+    p->gap = -1;
+    return p;
+}
+
+scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, scopt_plan **out, scopt_error *err)
+{
+    scopt_options defaults;
+    diag_sink d;
+    solve_params sp;
+    solve_result r;
+    error_clear(err);
+    if (!out || !net) return error_set(err, SCOPT_EUSAGE, "scopt_solve: network and out are required");
+    *out = NULL;
+    if (!opt) { scopt_options_init(&defaults); opt = &defaults; }
+    scopt_status s = check_options(opt, err);
+    if (s != SCOPT_OK) return s;
+    double t0 = now_seconds();
+    scopt_plan *p = plan_new(net);
+    if (!p) return error_set(err, SCOPT_ENOMEM, "out of memory");
+    options_json(opt, p->options_json, sizeof p->options_json);
+    diag_init(&d, opt, err);
+    s = model_build(net, &d, &p->model);
+    if (s != SCOPT_OK) {
+        scopt_plan_free(p);
+        return s == SCOPT_ENOMEM ? error_set(err, s, "out of memory while building the model") : s;
+    }
+    p->timings.build = now_seconds() - t0;
+    fill_params(net, opt, &sp);
+    s = glpk_solve(p->model, &sp, &r, err);
+    p->timings.solve = now_seconds() - t0 - p->timings.build;
+    if (s != SCOPT_OK) { solve_result_free(&r); scopt_plan_free(p); return s; }
+    p->status = r.status;
+    p->has_solution = r.has_solution;
+    p->objective = r.objective;
+    p->best_bound = r.best_bound;
+    p->lp_bound = r.lp_bound;
+    p->gap = r.gap;
+    p->iterations = r.iterations;
+    p->nodes = r.nodes;
+    p->method = r.method;
+    p->x = r.x;
+    double t1 = now_seconds();
+    if (p->has_solution && decode_plan(p)) { scopt_plan_free(p); return error_set(err, SCOPT_ENOMEM, "out of memory"); }
+    if (p->status == SCOPT_SOLVE_INFEASIBLE) explain_infeasible(p, &sp);
+    p->timings.decode = now_seconds() - t1;
+    p->timings.total = now_seconds() - t0;
+    *out = p;
+    return SCOPT_OK;
+}
+
+void scopt_plan_free(scopt_plan *p)
+{
+    if (!p) return;
+    model_free(p->model);
+    free(p->x);
+    free(p->res_run);
+    free(p->res_setup);
+    free(p->res_overtime);
+    for (int k = 0; k < p->nexplanation; k++) free(p->explanation[k]);
+    free(p->explanation);
+    free(p);
+}
+
+scopt_solve_status scopt_plan_status(const scopt_plan *p) { return p ? p->status : SCOPT_SOLVE_NO_PLAN; }
+double scopt_plan_objective(const scopt_plan *p) { return p && p->has_solution ? p->objective : 0.0; }
+int scopt_plan_explanation_count(const scopt_plan *p) { return p ? p->nexplanation : 0; }
+const char *scopt_plan_explanation(const scopt_plan *p, int i)
+{
+    return p && i >= 0 && i < p->nexplanation ? p->explanation[i] : NULL;
+}
