@@ -12,31 +12,40 @@
 #include <stdlib.h>
 #include "model.h"
 
+/* order[k,t] and its rows, after all of the offer's buy columns (columns of a kind are
+ * contiguous per entity: buy_col[k] + t - 1) */
+static int add_order(scopt_model *m, const net_supply *s, int k, int t)
+{
+    int j = m->buy_col[k] + t - 1;
+    int o = model_add_col(m, V_ORDER, k, t, 0, 1, s->order_cost, 1);
+    int r = model_add_row(m, R_ORDER_MAX, k, t, -SCOPT_INF, 0);
+    if (o < 0 || r < 0) return -1;
+    if (t == 1) m->order_col[k] = o;
+    model_add_coef(m, r, j, 1.0);
+    model_add_coef(m, r, o, -s->capacity);
+    if (s->min_order > 0) {
+        r = model_add_row(m, R_ORDER_MIN, k, t, 0, SCOPT_INF);
+        if (r < 0) return -1;
+        model_add_coef(m, r, j, 1.0);
+        model_add_coef(m, r, o, -s->min_order);
+    }
+    return 0;
+}
+
 int build_purchases(scopt_model *m)
 {
     const scopt_network *n = m->net;
     for (size_t k = 0; k < n->supply.len; k++) {
         const net_supply *s = &n->supply.data[k];
-        int has_order = s->min_order > 0 || s->order_cost > 0;
         for (int t = 1; t + s->lead_time <= m->T; t++) {
             int j = model_add_col(m, V_BUY, (int)k, t, 0, s->capacity, s->unit_cost, 0);
             if (j < 0) return -1;
             if (t == 1) m->buy_col[k] = j;
             model_add_balance(m, s->supplier, s->item, t + s->lead_time, j, -1.0);
-            if (!has_order) continue;
-            int o = model_add_col(m, V_ORDER, (int)k, t, 0, 1, s->order_cost, 1);
-            int r = model_add_row(m, R_ORDER_MAX, (int)k, t, -SCOPT_INF, 0);
-            if (o < 0 || r < 0) return -1;
-            if (t == 1) m->order_col[k] = o;
-            model_add_coef(m, r, j, 1.0);
-            model_add_coef(m, r, o, -s->capacity);
-            if (s->min_order > 0) {
-                r = model_add_row(m, R_ORDER_MIN, (int)k, t, 0, SCOPT_INF);
-                if (r < 0) return -1;
-                model_add_coef(m, r, j, 1.0);
-                model_add_coef(m, r, o, -s->min_order);
-            }
         }
+        if (s->min_order > 0 || s->order_cost > 0)
+            for (int t = 1; t + s->lead_time <= m->T; t++)
+                if (add_order(m, s, (int)k, t)) return -1;
     }
     return m->nomem ? -1 : 0;
 }
@@ -104,8 +113,10 @@ int build_production(scopt_model *m)
             model_add_balance(m, op->site, op->item, t + op->lead_time, j, -op->yield);
             for (int p = bom.start[o]; p < bom.start[o + 1]; p++)
                 model_add_balance(m, op->site, n->bom.data[bom.idx[p]].item, t, j, n->bom.data[bom.idx[p]].quantity);
-            if (has_setup[o] && add_setup(m, op, (int)o, t, j, M)) goto done;
         }
+        for (int t = 1; t + op->lead_time <= m->T && has_setup[o]; t++)
+            if (add_setup(m, op, (int)o, t, m->make_col[o] + t - 1, m->make_ub[o * (size_t)m->T + (size_t)(t - 1)]))
+                goto done;
     }
     rc = m->nomem ? -1 : 0;
 done:
