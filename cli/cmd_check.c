@@ -43,21 +43,15 @@ int cmd_check(int argc, char **argv)
     cli_diag_state st = {0};
     int rc = parse_args(argc, argv, &dataset, &plandir, &st);
     if (rc >= 0) return rc;
+    scopt_network *net = cli_read_network("check", dataset, st.quiet, &rc);
+    if (!net) return rc;
     scopt_options opt;
     scopt_options_init(&opt);
     opt.on_diagnostic = cli_print_diagnostic;
     opt.diagnostic_user = &st;
-    scopt_network *net = NULL;
     scopt_error err;
-    scopt_status s = scopt_network_read_dir(dataset, &opt, &net, &err);
-    if (s != SCOPT_OK) {
-        cli_report_error("check", &err, st.shown_errors > 0);
-        fprintf(stderr, "%s: dataset not valid (%d error%s)\n", dataset, err.error_count, err.error_count == 1 ? "" : "s");
-        return cli_exit_for_status(s);
-    }
     long violations = 0;
-    st.shown_errors = 0;
-    s = scopt_check_plan(net, plandir, &opt, &violations, &err);
+    scopt_status s = scopt_check_plan(net, plandir, &opt, &violations, &err);
     scopt_network_free(net);
     if (s != SCOPT_OK) {
         cli_report_error("check", &err, st.shown_errors > 0 && s == SCOPT_EINPUT);
