@@ -17,10 +17,13 @@ static int needs_slack(row_kind k)
            k == R_SETUP_MIN || k == R_STOCK_MAX;
 }
 
+/* Slack on a balance costs more than slack on a capacity, so that a violation is blamed on the
+ * capacity a planner can change (storage, max stock, resource) rather than on the balance. */
 static void add_slacks(scopt_model *e, int r)
 {
-    if (e->rlo[r] > -SCOPT_INF) model_add_coef(e, r, model_add_col(e, V_SLACK, r, 1, 0, SCOPT_INF, 1, 0), 1.0);
-    if (e->rhi[r] < SCOPT_INF) model_add_coef(e, r, model_add_col(e, V_SLACK, r, -1, 0, SCOPT_INF, 1, 0), -1.0);
+    double cost = e->rm[r].kind == R_BALANCE ? 10.0 : 1.0;
+    if (e->rlo[r] > -SCOPT_INF) model_add_coef(e, r, model_add_col(e, V_SLACK, r, 1, 0, SCOPT_INF, cost, 0), 1.0);
+    if (e->rhi[r] < SCOPT_INF) model_add_coef(e, r, model_add_col(e, V_SLACK, r, -1, 0, SCOPT_INF, cost, 0), -1.0);
 }
 
 static scopt_model *elastic_copy(const scopt_model *m)
