@@ -353,6 +353,7 @@ static csv_table_result open_checked(reader *r, int required, FILE **fp)
         return CSV_TABLE_FAILED;
     }
     *fp = fopen(r->path, "rb");
+    if (*fp) setvbuf(*fp, NULL, _IONBF, 0); /* we read in our own chunks: no hidden buffer */
     if (!*fp) {
         reader_error(r, 0, 0, "cannot open file: %s; expected a readable CSV file", strerror(errno));
         return CSV_TABLE_FAILED;

@@ -22,7 +22,8 @@ static void header(FILE *f, const writer *w, const char *const *cols)
         if (k) csv_sep(f);
         fputs(cols[k], f);
         size_t len = strlen(cols[k]);
-        if (w->dates && len > 7 && !strcmp(cols[k] + len - 7, "_period"))
+        if (w->dates && !strcmp(cols[k], "period")) fputs(",date", f);
+        else if (w->dates && len > 7 && !strcmp(cols[k] + len - 7, "_period"))
             fprintf(f, ",%.*s_date", (int)(len - 7), cols[k]);
     }
     csv_end(f);

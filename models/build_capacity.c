@@ -120,7 +120,7 @@ int build_open_sites(scopt_model *m, diag_sink *d)
     if (!in) return -1;
     int rc = 0;
     for (size_t s = 0; s < n->sites.len && !rc; s++)
-        if (n->sites.data[s].optional && n->sites.data[s].fixed_cost > 0) rc = open_site(m, (int)s, d, in, max);
+        if (n->sites.data[s].optional) rc = open_site(m, (int)s, d, in, max);
     free(in);
     return rc || m->nomem ? -1 : 0;
 }

@@ -7,6 +7,7 @@ static void flush_line(glpk_guard *g)
 {
     if (!g->line_len) return;
     g->line[g->line_len] = '\0';
+    memcpy(g->prev_line, g->last_error, sizeof g->prev_line);
     snprintf(g->last_error, sizeof g->last_error, "%s", g->line);
     if (g->on_log && !g->quiet) g->on_log(g->line, g->log_user);
     g->line_len = 0;
@@ -27,6 +28,10 @@ static void on_error(void *info)
 {
     glpk_guard *g = info;
     flush_line(g);
+    /* GLPK says what failed, then "Error detected in file ...": keep both */
+    char both[sizeof g->last_error];
+    snprintf(both, sizeof both, "%.500s (%.500s)", g->prev_line, g->last_error);
+    memcpy(g->last_error, both, sizeof both);
     glp_free_env(); /* frees every GLPK object of this thread; GLPK works again afterwards */
     longjmp(g->jump, 1);
 }

@@ -10,7 +10,8 @@
 
 typedef struct glpk_guard {
     jmp_buf jump;
-    char last_error[1024];  /* GLPK's text before the failure */
+    char last_error[1024];  /* GLPK's last line; after a failure: what failed (where) */
+    char prev_line[1024];
     char line[1024];       /* partial terminal line */
     size_t line_len;
     int quiet;
