@@ -160,10 +160,8 @@ scopt_status model_build(const scopt_network *net, diag_sink *d, scopt_model **o
     int rc = alloc_index(m) || build_buffers(m, d) || build_stock(m) || build_purchases(m) ||
              build_production(m) || build_transport(m) || build_demand(m) || build_resources(m) ||
              build_open_sites(m, d) || build_storage_and_safety(m);
-    for (size_t s = 0; s < net->sites.len; s++) {
-        const net_site *st = &net->sites.data[s];
-        if (m->open_col[s] < 0) m->const_fixed += st->fixed_cost;
-    }
+    for (size_t s = 0; s < net->sites.len && !rc; s++)
+        if (m->open_col[s] < 0) m->const_fixed += net->sites.data[s].fixed_cost;
     m->obj_constant = m->const_fixed + m->const_shortfall;
     if (rc || m->nomem || d->errors > errors) {
         scopt_status s = (m->nomem || d->nomem || d->errors == errors) ? SCOPT_ENOMEM : SCOPT_EINPUT;

@@ -23,7 +23,10 @@ scopt_status glpk_export(const scopt_model *m, scopt_model_format fmt, const cha
     volatile int rc = 0;
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-    glpk_guard_enter(&g, NULL, NULL, 1);
+    if (glpk_guard_enter(&g, NULL, NULL, 1) != SCOPT_OK) {
+        safe_names_free(&names);
+        return error_set(err, SCOPT_ENOMEM, "out of memory: GLPK cannot start");
+    }
     if (setjmp(g.jump) == 0) {
         glp_prob *P = glp_create_prob();
         glp_set_prob_name(P, "scopt");

@@ -178,7 +178,10 @@ scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_resul
     if (!res->x) return error_set(err, SCOPT_ENOMEM, "out of memory for the solution");
     glp_prob *volatile P = NULL;
     scopt_status s;
-    glpk_guard_enter(&g, p->on_log, p->log_user, p->quiet);
+    if (glpk_guard_enter(&g, p->on_log, p->log_user, p->quiet) != SCOPT_OK) {
+        solve_result_free(res);
+        return error_set(err, SCOPT_ENOMEM, "out of memory: GLPK cannot start");
+    }
     if (setjmp(g.jump) == 0) {
         P = glp_create_prob();
         s = run(P, m, p, res);

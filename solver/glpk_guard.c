@@ -32,23 +32,28 @@ static void on_error(void *info)
     char both[sizeof g->last_error];
     snprintf(both, sizeof both, "%.500s (%.500s)", g->prev_line, g->last_error);
     memcpy(g->last_error, both, sizeof both);
+    g->failed = 1;
     glp_free_env(); /* frees every GLPK object of this thread; GLPK works again afterwards */
     longjmp(g->jump, 1);
 }
 
-void glpk_guard_enter(glpk_guard *g, scopt_log_fn on_log, void *log_user, int quiet)
+scopt_status glpk_guard_enter(glpk_guard *g, scopt_log_fn on_log, void *log_user, int quiet)
 {
     memset(g, 0, sizeof *g);
+    int rc = glp_init_env(); /* 0 created, 1 already there; else no memory or unsupported */
+    if (rc != 0 && rc != 1) return SCOPT_ENOMEM;
     g->on_log = on_log;
     g->log_user = log_user;
     g->quiet = quiet;
     glp_term_hook(on_term, g);
     glp_error_hook(on_error, g);
+    return SCOPT_OK;
 }
 
 void glpk_guard_leave(glpk_guard *g)
 {
     flush_line(g);
+    if (g->failed) return; /* the environment and its hooks are gone; touching GLPK would recreate it */
     glp_error_hook(NULL, NULL);
     glp_term_hook(NULL, NULL);
 }

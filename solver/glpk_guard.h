@@ -15,12 +15,15 @@ typedef struct glpk_guard {
     char line[1024];       /* partial terminal line */
     size_t line_len;
     int quiet;
+    int failed;            /* GLPK's error hook ran */
     scopt_log_fn on_log;
     void *log_user;
 } glpk_guard;
 
-/* install hooks; call GLPK only after `if (setjmp(g->jump) == 0)` */
-void glpk_guard_enter(glpk_guard *g, scopt_log_fn on_log, void *log_user, int quiet);
+/* create the thread's GLPK environment if needed (GLPK aborts when it cannot do that itself)
+ * and install the hooks; returns SCOPT_ENOMEM when GLPK cannot start. Call GLPK only after
+ * `if (setjmp(g->jump) == 0)`. */
+scopt_status glpk_guard_enter(glpk_guard *g, scopt_log_fn on_log, void *log_user, int quiet);
 /* remove hooks (and flush a partial log line) */
 void glpk_guard_leave(glpk_guard *g);
 
