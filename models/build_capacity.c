@@ -4,7 +4,14 @@
  *              0 <= overtime <= overtime_capacity (the calendar does not change it)
  *   open[s,t]: sum of the variable inflows arriving at s in t - M[s,t]*open[s] <= 0,
  *              M[s,t] = the sum of those inflows' upper bounds; fixed_cost * open[s]
- * Initial stock and receipts at a closed site may still be used and shipped out. */
+ * Initial stock and receipts at a closed site may still be used and shipped out.
+ * Strengthening (valid for every feasible plan, docs/formulation.md): when s holds no initial
+ * stock and receives no receipts, whatever leaves s came in while it was open, so
+ *   openout[l,i,t]: ship[l,i,t] - U*open[s] <= 0,  U = min(lane capacity, sum_{u<=t} M[s,u],
+ *                   what the destination can take: a customer without stock takes at most its
+ *                   demand of the arrival period, or its cumulative demand in backlog mode)
+ * (for facility location this is the classic x_ij <= d_i y_j). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "model.h"
@@ -80,6 +87,51 @@ static void describe_col(const scopt_model *m, int j, char *buf, size_t len)
     model_col_name(m, j, buf, len);
 }
 
+/* at most what customer c can take of item i arriving in t (SCOPT_INF when it may hold stock) */
+static double destination_bound(const scopt_model *m, int c, int i, int t)
+{
+    const scopt_network *n = m->net;
+    if (n->sites.data[c].kind != KIND_CUSTOMER) return SCOPT_INF;
+    int b = model_buffer_find(m, c, i);
+    if (b >= 0 && m->buffers[b].stock_col >= 0) return SCOPT_INF;
+    int k = keymap_get(&m->demand_of, c, i, 0, 0);
+    if (k < 0) return 0;
+    const model_demand *d = &m->demands[k];
+    if (!d->backlog_mode) return d->qty[t - 1];
+    double cum = 0;
+    for (int u = 1; u <= t; u++) cum += d->qty[u - 1];
+    return cum;
+}
+
+static int has_own_stock(const scopt_model *m, int s)
+{
+    for (int b = 0; b < m->nbuffers; b++)
+        if (m->buffers[b].site == s)
+            for (int t = 1; t <= m->T; t++)
+                if (m->rhi[m->buffers[b].bal_row + t - 1] > 0) return 1;
+    return 0;
+}
+
+static int link_outflows(scopt_model *m, int s, int open, const double *cumM)
+{
+    const scopt_network *n = m->net;
+    if (has_own_stock(m, s)) return 0;
+    for (int k = 0; k < m->nlane_items; k++) {
+        const model_lane_item *li = &m->lane_items[k];
+        const net_lane *l = &n->lanes.data[li->lane];
+        if (l->from != s || li->ship_col < 0) continue;
+        for (int t = 1; t + l->lead_time <= m->T; t++) {
+            double U = fmin(fmin(l->capacity, cumM[t - 1]), destination_bound(m, l->to, li->item, t + l->lead_time));
+            if (is_inf(U)) continue;
+            int r = model_add_row(m, R_OPEN_OUT, k, t, -SCOPT_INF, 0);
+            if (r < 0) return -1;
+            model_add_coef(m, r, li->ship_col + t - 1, 1.0);
+            model_add_coef(m, r, open, -U);
+        }
+    }
+    return 0;
+}
+
 static int open_site(scopt_model *m, int s, diag_sink *d, inflow *in, int max)
 {
     const scopt_network *n = m->net;
@@ -87,6 +139,8 @@ static int open_site(scopt_model *m, int s, diag_sink *d, inflow *in, int max)
     int open = model_add_col(m, V_OPEN, s, 0, 0, 1, st->fixed_cost, 1);
     if (open < 0) return -1;
     m->open_col[s] = open;
+    double *cumM = calloc((size_t)m->T + 1, sizeof *cumM);
+    if (!cumM) return -1;
     for (int t = 1; t <= m->T; t++) {
         int k = site_inflows(m, s, t, in, max);
         double M = 0;
@@ -96,20 +150,24 @@ static int open_site(scopt_model *m, int s, diag_sink *d, inflow *in, int max)
                 char what[300];
                 describe_col(m, in[q].col, what, sizeof what);
                 diag_report(d, SCOPT_SEV_ERROR, n->table_path[T_SITES], st->line, n->table_cols[T_SITES][3],
-                            "optional site '%s' has an inflow without an upper bound (%s); expected a "
-                            "capacity on every supply, operation (max_per_period or resource) and lane "
-                            "into an optional site", site_name(n, s), what);
+                           "optional site '%s' has an inflow without an upper bound (%s); expected a "
+                           "capacity on every supply, operation (max_per_period or resource) and lane "
+                           "into an optional site", site_name(n, s), what);
+                free(cumM);
                 return 0;
             }
             M += ub;
         }
+        cumM[t - 1] = (t > 1 ? cumM[t - 2] : 0) + M;
         if (k == 0 || M <= 0) continue;
         int r = model_add_row(m, R_OPEN_LINK, s, t, -SCOPT_INF, 0);
-        if (r < 0) return -1;
+        if (r < 0) { free(cumM); return -1; }
         for (int q = 0; q < k; q++) model_add_coef(m, r, in[q].col, in[q].coef);
         model_add_coef(m, r, open, -M);
     }
-    return 0;
+    int rc = link_outflows(m, s, open, cumM);
+    free(cumM);
+    return rc;
 }
 
 int build_open_sites(scopt_model *m, diag_sink *d)

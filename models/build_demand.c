@@ -22,17 +22,16 @@ static int alloc_key(model_demand *d, int T)
 static int collect_keys(scopt_model *m)
 {
     const scopt_network *n = m->net;
-    keymap keys;
-    keymap_init(&keys);
+    keymap *keys = &m->demand_of;
     size_t cap = 0;
     int rc = -1;
     for (size_t k = 0; k < n->demand.len; k++) {
         const net_demand *r = &n->demand.data[k];
         if (r->period > m->T) continue;
-        int key = keymap_get(&keys, r->customer, r->item, 0, 0);
+        int key = keymap_get(keys, r->customer, r->item, 0, 0);
         if (key < 0) {
             key = m->ndemands;
-            if (keymap_put(&keys, r->customer, r->item, 0, 0, key) == -2 ||
+            if (keymap_put(keys, r->customer, r->item, 0, 0, key) == -2 ||
                 vec_grow((void **)&m->demands, &cap, (size_t)key + 1, sizeof *m->demands))
                 goto done;
             m->ndemands++;
@@ -55,7 +54,6 @@ static int collect_keys(scopt_model *m)
     }
     rc = 0;
 done:
-    keymap_free(&keys);
     return rc;
 }
 

@@ -31,6 +31,7 @@ typedef enum {
     R_SETUP_MAX,    /* make - M*setup <= 0 */
     R_SETUP_MIN,    /* make - min_lot*setup >= 0 */
     R_OPEN_LINK,    /* sum of inflows - M*open <= 0 (optional sites) */
+    R_OPEN_OUT,     /* ship out of an optional site without own stock - U*open <= 0 (valid strengthening) */
     R_STOCK_MAX,    /* stock <= max, only in the elastic model that explains infeasibility */
     R_KIND_COUNT
 } row_kind;
@@ -94,6 +95,7 @@ typedef struct scopt_model {
     int nlane_items;
     model_demand *demands;
     int ndemands;
+    keymap demand_of;           /* (customer,item) -> demand key */
     int *buy_col, *order_col;   /* per offer: first column (order periods 1..T-L) or -1 */
     int *make_col, *setup_col;  /* per operation */
     double *make_ub;            /* per operation x period: the tightest valid bound (section 2b M) */

@@ -102,6 +102,7 @@ void model_free(scopt_model *m)
     free(m->ai); free(m->aj); free(m->av);
     free(m->buffers);
     keymap_free(&m->buffer_of);
+    keymap_free(&m->demand_of);
     free(m->lane_items);
     for (int k = 0; k < m->ndemands; k++) {
         model_demand *d = &m->demands[k];
@@ -156,6 +157,7 @@ scopt_status model_build(const scopt_network *net, diag_sink *d, scopt_model **o
     m->net = net;
     m->T = net->T;
     keymap_init(&m->buffer_of);
+    keymap_init(&m->demand_of);
     int errors = d->errors;
     int rc = alloc_index(m) || build_buffers(m, d) || build_stock(m) || build_purchases(m) ||
              build_production(m) || build_transport(m) || build_demand(m) || build_resources(m) ||

@@ -9,7 +9,7 @@ static const char *const var_names[V_KIND_COUNT] = {
     "delivered", "lost", "backlog", "open", "slack"};
 static const char *const row_names[R_KIND_COUNT] = {
     "bal", "demand", "res", "lanecap", "vehcap", "storage", "safety", "ordmax", "ordmin",
-    "setupmax", "setupmin", "openlink", "stockmax"};
+    "setupmax", "setupmin", "openlink", "stockmax", "openout"};
 
 const char *var_kind_name(var_kind k) { return k < V_KIND_COUNT ? var_names[k] : "?"; }
 
@@ -76,6 +76,12 @@ void model_row_name(const scopt_model *m, int i, char *buf, size_t n)
         break;
     }
     case R_RESOURCE: snprintf(buf, n, "%s[%s,%d]", k, res_name(net, r.a), r.t); break;
+    case R_OPEN_OUT: {
+        const model_lane_item *li = &m->lane_items[r.a];
+        lane_label(m, li->lane, lane, sizeof lane);
+        snprintf(buf, n, "%s[%s,%s,%d]", k, lane, item_name(net, li->item), r.t);
+        break;
+    }
     case R_LANE_CAP: case R_VEHICLES: lane_label(m, r.a, lane, sizeof lane); snprintf(buf, n, "%s[%s,%d]", k, lane, r.t); break;
     case R_STORAGE: case R_OPEN_LINK: snprintf(buf, n, "%s[%s,%d]", k, site_name(net, r.a), r.t); break;
     case R_ORDER_MAX: case R_ORDER_MIN: {
