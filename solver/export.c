@@ -10,6 +10,20 @@
 #include "glpk_load.h"
 #include "safe_names.h"
 
+/* MPS readers disagree on the sign of a right-hand side on the objective row (GLPK reads it as
+ * the constant, COIN-OR's as minus the constant), so the constant is written as a column fixed at
+ * 1 whose cost is the constant: every reader then gets the same objective. */
+static void constant_as_column(glp_prob *P)
+{
+    double c0 = glp_get_obj_coef(P, 0);
+    if (c0 == 0.0) return;
+    int j = glp_add_cols(P, 1);
+    glp_set_col_name(P, j, "objective_constant");
+    glp_set_col_bnds(P, j, GLP_FX, 1.0, 1.0);
+    glp_set_obj_coef(P, j, c0);
+    glp_set_obj_coef(P, 0, 0.0);
+}
+
 scopt_status glpk_export(const scopt_model *m, scopt_model_format fmt, const char *path, const char *map_path,
                          scopt_error *err)
 {
@@ -31,7 +45,8 @@ scopt_status glpk_export(const scopt_model *m, scopt_model_format fmt, const cha
         glp_prob *P = glp_create_prob();
         glp_set_prob_name(P, "scopt");
         if (glpk_load(P, m, (const char *const *)names.rows, (const char *const *)names.cols)) rc = -2;
-        else rc = fmt == SCOPT_FORMAT_MPS ? glp_write_mps(P, GLP_MPS_FILE, NULL, tmp) : glp_write_lp(P, NULL, tmp);
+        if (rc == 0) constant_as_column(P);
+        if (rc == 0) rc = fmt == SCOPT_FORMAT_MPS ? glp_write_mps(P, GLP_MPS_FILE, NULL, tmp) : glp_write_lp(P, NULL, tmp);
         glp_delete_prob(P);
         glpk_guard_leave(&g);
     } else {

@@ -35,6 +35,19 @@ expect 2 "infeasible" -- "$BIN" solve "$OUT/inf" -o "$OUT/pi" --quiet; grep_err 
 [ -d "$OUT/pi" ] && { fail=$((fail+1)); echo "FAIL cli: an infeasible run published a plan"; }
 expect 0 "export --mps" -- "$BIN" export tests/data/conformance/lp-tiny --mps "$OUT/m.mps" --map "$OUT/map.csv"
 grep -q "bal\[" "$OUT/map.csv" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL cli: name map lacks bal[...]"; }
+mkdir -p "$OUT/const"   # a fixed cost of 100 is a constant: glpsol and cbc must both see 5 + 100
+printf 'item\nA\n' > "$OUT/const/items.csv"
+printf 'site,kind,fixed_cost\nS,supplier,\nW,warehouse,100\nC,customer,\n' > "$OUT/const/sites.csv"
+printf 'supplier,item,unit_cost\nS,A,1\n' > "$OUT/const/supply.csv"
+printf 'from,to\nS,W\nW,C\n' > "$OUT/const/lanes.csv"
+printf 'customer,item,period,quantity,unmet_penalty\nC,A,1,5,50\n' > "$OUT/const/demand.csv"
+expect 0 "export with a constant" -- "$BIN" export "$OUT/const" --mps "$OUT/const.mps"
+c=$(cbc "$OUT/const.mps" -solve 2>/dev/null | awk '/Objective value:/ {print $3; exit} /Optimal - objective value/ {print $NF; exit}')
+glpsol --freemps "$OUT/const.mps" -o "$OUT/const.sol" >/dev/null 2>&1
+g=$(awk '/^Objective:/ {print $4; exit}' "$OUT/const.sol")
+for v in "$c" "$g"; do
+    if [ "$(printf '%.6f' "${v:-0}")" = "105.000000" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL cli: exported constant: solver objective ${v:-none}, expected 105"; fi
+done
 rm -rf "$OUT"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
