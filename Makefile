@@ -11,7 +11,8 @@ PREFIX  ?= /usr/local
 CC      ?= gcc
 SAN     ?= 0
 WERROR  ?= 0
-CUDA    ?= $(if $(shell command -v nvcc 2>/dev/null),1,0)
+NVCC    ?= $(or $(shell command -v nvcc 2>/dev/null),$(wildcard /usr/local/cuda/bin/nvcc))
+CUDA    ?= $(if $(NVCC),1,0)
 
 BUILD   := build/$(if $(filter 1,$(SAN)),san,rel)
 CFLAGS  ?= -O2 -g
@@ -37,8 +38,16 @@ SOVER   := 0
 LIBDIR  := lib
 BINDIR  := bin
 
+# the CUDA plugin (rules below)
+CUDA_HOME   ?= $(patsubst %/bin/nvcc,%,$(realpath $(NVCC)))
+CUDA_ARCH   ?= -gencode arch=compute_80,code=sm_80 -gencode arch=compute_90,code=[sm_90,compute_90]
+NVCCFLAGS   ?= -O3 -std=c++17 $(CUDA_ARCH) -Xcompiler -fPIC,-fvisibility=hidden,-Wall
+CUDA_SRC    := $(wildcard gpu/cuda/*.cu)
+CUDA_OBJ    := $(CUDA_SRC:%.cu=$(BUILD)/%.o)
+CUDA_PLUGIN := $(if $(filter 1,$(CUDA)),$(LIBDIR)/libscopt_cuda.so)
+
 .PHONY: all deps demo test test-long bench bench-read clean install check-tools
-all: $(LIBDIR)/libscopt.a $(LIBDIR)/libscopt.so $(BINDIR)/scopt
+all: $(LIBDIR)/libscopt.a $(LIBDIR)/libscopt.so $(BINDIR)/scopt $(CUDA_PLUGIN)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -62,6 +71,20 @@ $(BINDIR)/scopt: $(CLI_OBJ) $(LIBDIR)/libscopt.a
 $(BUILD)/tests/%: tests/%.c tests/harness.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(INCLUDES) -Itests -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
+
+# the CUDA backend (ARCHITECTURE.md section 6): its own shared object linking cudart and
+# cuSPARSE, opened with dlopen by gpu/loader.c; built whenever nvcc exists (CUDA=0: never).
+# libscopt and scopt never link CUDA libraries.
+$(BUILD)/gpu/cuda/%.o: gpu/cuda/%.cu $(wildcard gpu/cuda/*.h) gpu/backend.h gpu/kernels_hd.h include/scopt.h
+	@mkdir -p $(dir $@)
+	$(NVCC) $(NVCCFLAGS) -Iinclude -Igpu -Igpu/cuda -c $< -o $@
+
+$(LIBDIR)/libscopt_cuda.so: $(CUDA_OBJ)
+	@mkdir -p $(LIBDIR)
+	$(NVCC) -shared $(CUDA_ARCH) -o $@ $^ -lcusparse -Xlinker -rpath,$(CUDA_HOME)/lib64
+
+# where an installed libscopt looks for the plugin (gpu/loader.c)
+$(BUILD)/gpu/loader.o: CFLAGS += -DSCOPT_LIBDIR='"$(PREFIX)/lib"'
 
 deps:
 	@sh tools/deps.sh
@@ -90,6 +113,7 @@ install: all
 	install -m 755 $(LIBDIR)/libscopt.so.$(SOVER) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libscopt.so.$(SOVER) $(DESTDIR)$(PREFIX)/lib/libscopt.so
 	install -m 755 $(BINDIR)/scopt $(DESTDIR)$(PREFIX)/bin/
+	if [ -f $(LIBDIR)/libscopt_cuda.so ]; then install -m 755 $(LIBDIR)/libscopt_cuda.so $(DESTDIR)$(PREFIX)/lib/; fi
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*SCOPT_VERSION_STRING "\(.*\)"/\1/p' include/scopt.h)|' \
 	    scopt.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/scopt.pc
 

@@ -47,6 +47,14 @@ int cli_parse_solve_option(const char *cmd, int argc, char **argv, int *k, scopt
         o->lp_method = (scopt_lp_method)choice;
         return 1;
     }
+    if (!strcmp(a, "--pdlp-tol")) { (*k)++; return parse_num(cmd, a, v, 1e-12, 1, &o->pdlp_tol) ? -1 : 1; }
+    if (!strcmp(a, "--pdlp-finish")) {
+        static const char *const finishes[] = {"simplex", "none"};
+        (*k)++;
+        if (pick(cmd, a, v, finishes, 2, &choice)) return -1;
+        o->pdlp_finish = (scopt_pdlp_finish)choice;
+        return 1;
+    }
     if (!strcmp(a, "--cuts")) { o->cuts = 1; return 1; }
     if (!strcmp(a, "--no-cuts")) { o->cuts = 0; return 1; }
     if (!strcmp(a, "--heuristics")) { o->heuristics = 1; return 1; }

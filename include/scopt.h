@@ -83,6 +83,9 @@ typedef enum {
     SCOPT_LP_INTERIOR = 2,
     SCOPT_LP_PDLP = 3
 } scopt_lp_method;
+/* what follows a PDLP solve: GLPK's simplex warm-started from a basis guessed from the PDLP
+ * point (an exact vertex), or nothing (the approximate PDLP point; MIPs always finish) */
+typedef enum { SCOPT_PDLP_FINISH_SIMPLEX = 0, SCOPT_PDLP_FINISH_NONE = 1 } scopt_pdlp_finish;
 
 /* Progress report during a solve. */
 typedef struct scopt_progress {
@@ -112,6 +115,8 @@ typedef struct scopt_options {
     scopt_progress_fn on_progress;
     void *progress_user;
     volatile int *cancel;    /* set *cancel != 0 from any thread to stop a solve */
+    double pdlp_tol;         /* PDLP relative tolerance (residuals and gap); <0 = 1e-4 */
+    scopt_pdlp_finish pdlp_finish; /* default SCOPT_PDLP_FINISH_SIMPLEX */
     double reserved_d[8];
     void *reserved_p[8];
 } scopt_options;

@@ -46,6 +46,31 @@ static json_t *timings_json(const plan_timings *t)
 }
 
 /* the five resources with the highest peak utilization */
+/* "solver"."pdlp": what the first-order LP solver did (--lp-method pdlp) */
+static json_t *pdlp_json(const plan_pdlp_info *d)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "status", json_string(d->status ? d->status : ""));
+    json_object_set_new(o, "backend", json_string(d->backend ? d->backend : ""));
+    json_object_set_new(o, "device", json_string(d->device));
+    json_object_set_new(o, "iterations", json_integer(d->iterations));
+    json_object_set_new(o, "restarts", json_integer(d->restarts));
+    json_object_set_new(o, "seconds", json_real(d->seconds));
+    json_object_set_new(o, "tolerance", json_real(d->tolerance));
+    json_object_set_new(o, "primal_objective", num_or_null(d->primal_objective, 1));
+    json_object_set_new(o, "dual_objective", num_or_null(d->dual_objective, 1));
+    json_object_set_new(o, "primal_residual", json_real(d->primal_residual));
+    json_object_set_new(o, "dual_residual", json_real(d->dual_residual));
+    json_object_set_new(o, "relative_primal_residual", json_real(d->rel_primal_residual));
+    json_object_set_new(o, "relative_dual_residual", json_real(d->rel_dual_residual));
+    json_object_set_new(o, "relative_gap", json_real(d->rel_gap));
+    json_object_set_new(o, "finish", json_string(d->finish ? d->finish : ""));
+    if (d->start_basis) json_object_set_new(o, "finish_start_basis", json_string(d->start_basis));
+    json_object_set_new(o, "finish_iterations", json_integer(d->finish_iterations));
+    json_object_set_new(o, "finish_seconds", json_real(d->finish_seconds));
+    return o;
+}
+
 static json_t *busiest_json(const scopt_plan *p)
 {
     json_t *a = json_array();
@@ -118,6 +143,7 @@ char *plan_summary_json(const scopt_plan *p)
     json_object_set_new(solver, "method", json_string(p->method ? p->method : ""));
     json_object_set_new(solver, "iterations", json_integer(p->iterations));
     json_object_set_new(solver, "nodes", json_integer(p->nodes));
+    if (p->pdlp.used) json_object_set_new(solver, "pdlp", pdlp_json(&p->pdlp));
     json_object_set_new(root, "solver", solver);
     json_object_set_new(root, "timings", timings_json(&p->timings));
     json_t *opts = json_loads(p->options_json[0] ? p->options_json : "{}", 0, NULL);

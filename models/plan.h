@@ -15,6 +15,24 @@ extern const char *const cost_kind_names[COST_COUNT];
 
 typedef struct plan_timings { double read, build, solve, decode, write, total; } plan_timings;
 
+/* what the PDLP solver did (solver/pdlp.h), for summary.json's "solver"."pdlp" */
+typedef struct plan_pdlp_info {
+    int used;
+    const char *status;        /* pdlp_status_name() */
+    const char *backend;       /* "cpu" or "cuda" */
+    char device[160];
+    long iterations;
+    int restarts;
+    double seconds, tolerance;
+    double primal_objective, dual_objective;         /* constant included */
+    double primal_residual, dual_residual;           /* 2-norms in the model's units */
+    double rel_primal_residual, rel_dual_residual, rel_gap;
+    const char *finish;        /* "simplex" or "none" */
+    const char *start_basis;   /* simplex finish: "guess", "crash", "cold" */
+    long finish_iterations;    /* simplex iterations of the finish */
+    double finish_seconds;
+} plan_pdlp_info;
+
 struct scopt_plan {
     const scopt_network *net;
     scopt_model *model;           /* owned */
@@ -24,6 +42,7 @@ struct scopt_plan {
     double *x;                    /* owned, cleaned values per column */
     long iterations, nodes;
     const char *method;
+    plan_pdlp_info pdlp;
     double costs[COST_COUNT];
     double ordered, delivered, lost, fill_rate;
     double *res_run, *res_setup, *res_overtime; /* per resource x period */

@@ -10,6 +10,7 @@
 #include "glpk_driver.h"
 #include "glpk_guard.h"
 #include "glpk_load.h"
+#include "pdlp_lp.h"
 
 typedef struct mip_watch {
     const solve_params *p;
@@ -150,11 +151,17 @@ static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, 
         r->gap = fabs(r->objective - r->best_bound) / fmax(1e-9, fabs(r->objective));
 }
 
-static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r)
+static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r, scopt_error *err)
 {
-    if (glpk_load(P, m, NULL, NULL)) return SCOPT_ENOMEM;
-    int ret = solve_lp(P, p, r);
-    lp_outcome(P, ret, m, r);
+    if (glpk_load(P, m, NULL, NULL)) return error_set(err, SCOPT_ENOMEM, "out of memory while loading the model into GLPK");
+    int ret = 0;
+    pdlp_lp_action act = PDLP_LP_RUN_SIMPLEX;
+    if (p->lp_method == SCOPT_LP_PDLP) {
+        scopt_status s = pdlp_lp_solve(P, m, p, r, &act, &ret, err);
+        if (s != SCOPT_OK) return s;
+    }
+    if (act == PDLP_LP_RUN_SIMPLEX) ret = solve_lp(P, p, r);
+    if (act != PDLP_LP_DONE) lp_outcome(P, ret, m, r);
     if (m->nints == 0 || r->status != SCOPT_SOLVE_OPTIMAL) {
         if (m->nints && r->status == SCOPT_SOLVE_FEASIBLE) { r->has_solution = 0; r->status = SCOPT_SOLVE_NO_PLAN; }
         return SCOPT_OK;
@@ -184,11 +191,10 @@ scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_resul
     }
     if (setjmp(g.jump) == 0) {
         P = glp_create_prob();
-        s = run(P, m, p, res);
+        s = run(P, m, p, res, err);
         glp_delete_prob(P);
         glpk_guard_leave(&g);
-        if (s != SCOPT_OK) return error_set(err, s, "out of memory while loading the model into GLPK");
-        return SCOPT_OK;
+        return s;
     }
     /* GLPK failed: its environment (and P) is gone */
     glpk_guard_leave(&g);

@@ -5,7 +5,7 @@
 #ifndef SCOPT_GLPK_DRIVER_H
 #define SCOPT_GLPK_DRIVER_H
 
-#include "model.h"
+#include "plan.h"
 
 typedef struct solve_params {
     double mip_gap;        /* relative */
@@ -19,6 +19,9 @@ typedef struct solve_params {
     void *progress_user;
     volatile int *cancel;
     double start_time;     /* now_seconds() at the start of the whole solve */
+    scopt_device device;   /* backend of the PDLP solver */
+    double pdlp_tol;       /* relative; <= 0: 1e-4 */
+    scopt_pdlp_finish pdlp_finish;
 } solve_params;
 
 typedef struct solve_result {
@@ -32,6 +35,7 @@ typedef struct solve_result {
     long iterations, nodes;
     int limit_reached, cancelled;
     const char *method;
+    plan_pdlp_info pdlp;   /* when the LP went through PDLP */
 } solve_result;
 
 scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_result *res, scopt_error *err);

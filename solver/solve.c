@@ -6,6 +6,7 @@
 #include <string.h>
 #include "explain.h"
 #include "glpk_driver.h"
+#include "loader.h"
 #include "plan.h"
 
 static void options_json(const scopt_options *o, char *buf, size_t n)
@@ -17,6 +18,8 @@ static void options_json(const scopt_options *o, char *buf, size_t n)
     if (o->device != SCOPT_DEVICE_AUTO) ADD("%s\"device\": \"%s\"", k > 1 ? ", " : "", o->device == SCOPT_DEVICE_CPU ? "cpu" : "gpu");
     static const char *const lpm[] = {"auto", "simplex", "interior", "pdlp"};
     if (o->lp_method != SCOPT_LP_AUTO) ADD("%s\"lp_method\": \"%s\"", k > 1 ? ", " : "", lpm[o->lp_method & 3]);
+    if (o->pdlp_tol > 0) ADD("%s\"pdlp_tol\": %g", k > 1 ? ", " : "", o->pdlp_tol);
+    if (o->pdlp_finish == SCOPT_PDLP_FINISH_NONE) ADD("%s\"pdlp_finish\": \"none\"", k > 1 ? ", " : "");
     if (!o->cuts) ADD("%s\"cuts\": false", k > 1 ? ", " : "");
     if (o->heuristics) ADD("%s\"heuristics\": true", k > 1 ? ", " : "");
     ADD("}");
@@ -38,15 +41,38 @@ static void fill_params(const scopt_network *net, const scopt_options *o, solve_
     p->progress_user = o->progress_user;
     p->cancel = o->cancel;
     p->start_time = now_seconds();
+    p->device = o->device;
+    p->pdlp_tol = o->pdlp_tol;
+    p->pdlp_finish = o->pdlp_finish;
+}
+
+/* --lp-method auto (docs/pdlp.md): PDLP only where measurements say it wins: on a GPU that the
+ * user asked for, or on a usable GPU for models of at least PDLP_AUTO_MIN_NNZ nonzeros. On the
+ * CPU backend GLPK's simplex won every measured model, so the CPU never picks PDLP. */
+#define PDLP_AUTO_MIN_NNZ 2000000
+static scopt_lp_method auto_lp_method(const scopt_model *m, const scopt_options *o, scopt_error *err)
+{
+    if (o->lp_method != SCOPT_LP_AUTO) return o->lp_method;
+    if (o->device == SCOPT_DEVICE_GPU) return SCOPT_LP_PDLP;
+    if (o->device == SCOPT_DEVICE_CPU || m->nnz < PDLP_AUTO_MIN_NNZ) return SCOPT_LP_SIMPLEX;
+    gpu_backend_choice ch;
+    int gpu = gpu_backend_open(SCOPT_DEVICE_AUTO, &ch, err) == SCOPT_OK && !strcmp(ch.backend->name, "cuda");
+    gpu_backend_close(&ch);
+    return gpu ? SCOPT_LP_PDLP : SCOPT_LP_SIMPLEX;
 }
 
 static scopt_status check_options(const scopt_options *o, scopt_error *err)
 {
-    if (o->device == SCOPT_DEVICE_GPU)
-        return error_set(err, SCOPT_ENODEVICE, "--device gpu: this build has no GPU backend; use --device cpu or auto");
-    if (o->lp_method == SCOPT_LP_PDLP)
-        return error_set(err, SCOPT_EUSAGE, "--lp-method pdlp: the PDLP solver is not available in this build");
     if (o->mip_gap > 1) return error_set(err, SCOPT_EUSAGE, "mip_gap %g: expected a relative gap between 0 and 1", o->mip_gap);
+    if (o->pdlp_tol > 1) return error_set(err, SCOPT_EUSAGE, "pdlp_tol %g: expected a relative tolerance below 1", o->pdlp_tol);
+    if (o->pdlp_finish != SCOPT_PDLP_FINISH_SIMPLEX && o->pdlp_finish != SCOPT_PDLP_FINISH_NONE)
+        return error_set(err, SCOPT_EUSAGE, "pdlp_finish %d: expected simplex or none", (int)o->pdlp_finish);
+    if (o->device == SCOPT_DEVICE_GPU) { /* fail before building anything when no GPU can be used */
+        gpu_backend_choice ch;
+        scopt_status s = gpu_backend_open(SCOPT_DEVICE_GPU, &ch, err);
+        gpu_backend_close(&ch);
+        return s;
+    }
     return SCOPT_OK;
 }
 
@@ -84,6 +110,7 @@ scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, sco
     }
     p->timings.build = now_seconds() - t0;
     fill_params(net, opt, &sp);
+    sp.lp_method = auto_lp_method(p->model, opt, err);
     s = glpk_solve(p->model, &sp, &r, err);
     p->timings.solve = now_seconds() - t0 - p->timings.build;
     if (s != SCOPT_OK) { solve_result_free(&r); scopt_plan_free(p); return s; }
@@ -96,9 +123,11 @@ scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, sco
     p->iterations = r.iterations;
     p->nodes = r.nodes;
     p->method = r.method;
+    p->pdlp = r.pdlp;
     p->x = r.x;
     double t1 = now_seconds();
     if (p->has_solution && decode_plan(p)) { scopt_plan_free(p); return error_set(err, SCOPT_ENOMEM, "out of memory"); }
+    sp.pdlp_finish = SCOPT_PDLP_FINISH_SIMPLEX; /* explanations name exact amounts */
     if (p->status == SCOPT_SOLVE_INFEASIBLE) explain_infeasible(p, &sp);
     p->timings.decode = now_seconds() - t1;
     p->timings.total = now_seconds() - t0;

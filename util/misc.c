@@ -113,4 +113,6 @@ void scopt_options_init(scopt_options *opt)
     opt->cuts = 1;
     opt->heuristics = 0;
     opt->max_errors = 50;
+    opt->pdlp_tol = -1;
+    opt->pdlp_finish = SCOPT_PDLP_FINISH_SIMPLEX;
 }

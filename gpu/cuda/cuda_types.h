@@ -1,0 +1,59 @@
+/* cuda_types.h - the CUDA backend's private definitions of the opaque types of gpu/backend.h
+ * (context, vector, matrix) and the kernel launchers of kernels_cuda.cu. Only gpu/cuda/
+ * includes this; the algorithm never sees a CUDA type. */
+#ifndef SCOPT_CUDA_TYPES_H
+#define SCOPT_CUDA_TYPES_H
+
+#include <cuda_runtime.h>
+#include <cusparse.h>
+#include "backend.h"
+#include "kernels_hd.h"
+
+#define CUDA_THREADS 256     /* threads per block, every kernel */
+#define CUDA_RED_BLOCKS 256  /* most blocks of a reduction: the partial sums fit one copy */
+#define CUDA_MAX_ACC 4       /* most sums one reduction returns */
+
+struct gpu_ctx {
+    int device;
+    cudaStream_t stream;
+    cusparseHandle_t sparse;
+    double *d_part;          /* CUDA_RED_BLOCKS * CUDA_MAX_ACC partial sums on the device */
+    double *h_part;          /* the same, pinned host memory */
+    char error[512];
+    char name[320];
+};
+
+struct gpu_vec {
+    int n;
+    double *d;
+    cusparseDnVecDescr_t desc; /* created once with the vector */
+};
+
+typedef struct cuda_csr {
+    int nrows, ncols, nnz;
+    int *rowptr, *colind;
+    double *val;
+    cusparseSpMatDescr_t desc;
+    void *buffer;              /* cusparseSpMV's work buffer, allocated once */
+} cuda_csr;
+
+struct gpu_mat { cuda_csr a, at; };
+
+/* kernel launchers (kernels_cuda.cu); each returns 0 or a scopt_status */
+int cuda_fill(gpu_ctx *c, double *x, int n, double v);
+int cuda_axpy(gpu_ctx *c, int n, double a, const double *x, double *y);
+int cuda_scal(gpu_ctx *c, int n, double a, double *x);
+int cuda_project(gpu_ctx *c, int n, double *x, const double *lo, const double *hi);
+int cuda_primal(gpu_ctx *c, int n, const hd_primal *a);
+int cuda_dual(gpu_ctx *c, int n, const hd_dual *a);
+int cuda_ray_project(gpu_ctx *c, int n, int dual, double *dst, const double *a, const double *b, const double *lo,
+                     const double *hi);
+/* reductions: K sums (or maxima) in a fixed order that depends only on n */
+int cuda_dot(gpu_ctx *c, int n, const double *x, const double *y, double *out);
+int cuda_maxabs(gpu_ctx *c, int n, const double *x, double *out);
+int cuda_row_stats(gpu_ctx *c, int n, const hd_row_stats *a, double *out);
+int cuda_col_stats(gpu_ctx *c, int n, const hd_col_stats *a, double *out);
+int cuda_diff_stats(gpu_ctx *c, int n, const double *a, const double *b, const double *cv, const double *d,
+                    double *out);
+
+#endif

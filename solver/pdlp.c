@@ -1,0 +1,205 @@
+/* pdlp.c - pdlp_solve: scale, upload, iterate restarted Halpern PDHG until the relative
+ * residuals and gap fall under the tolerance (or a certificate, a limit, the cancel flag, a
+ * NaN), log progress through the log callback, and return the point in original units.
+ * The loop, per iteration: pdlp_step (T(z) and the Halpern point); every check_every
+ * iterations pdlp_check, pdlp_infeasibility, the limits and pdlp_maybe_restart; else
+ * pdlp_advance. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "pdlp_internal.h"
+#include "util.h"
+
+void pdlp_params_init(pdlp_params *p)
+{
+    memset(p, 0, sizeof *p);
+    p->tol = 1e-4;
+    p->infeas_tol = 1e-8;
+    p->check_every = 64;
+    p->ruiz_passes = 10;
+    p->pock_chambolle = 1;
+    p->bound_obj_scaling = 1;
+    p->reflection = 1.0;
+    p->log_every = 1.0;
+}
+
+const char *pdlp_status_name(pdlp_status s)
+{
+    static const char *const names[] = {"optimal", "primal_infeasible", "dual_infeasible", "iteration_limit",
+                                        "time_limit", "cancelled", "numerical_trouble"};
+    return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "unknown";
+}
+
+static void log_line(pdlp_work *w, const char *tag)
+{
+    const pdlp_params *p = w->prm;
+    char line[320];
+    if (!p->on_log) return;
+    const pdlp_stats *s = &w->st;
+    snprintf(line, sizeof line,
+             "pdlp%s %8ld  pobj %+.9e  dobj %+.9e  gap %.1e  rp %.1e  rd %.1e  restarts %d  weight %.2e  %.2fs", tag,
+             w->iter, s->pobj, s->dobj, s->rel_gap, s->rel_rp, s->rel_rd, w->restarts, w->omega,
+             now_seconds() - w->start);
+    p->on_log(line, p->log_user);
+    w->last_log = now_seconds();
+}
+
+static void log_header(pdlp_work *w)
+{
+    char line[400];
+    if (!w->prm->on_log) return;
+    snprintf(line, sizeof line, "pdlp: %d rows, %d columns, %d nonzeros on %s; |A~|_2 %.4g, tolerance %g", w->h.m,
+             w->h.n, w->h.nnz, w->be->device_name(w->ctx), w->norm_a, w->prm->tol);
+    w->prm->on_log(line, w->prm->log_user);
+}
+
+/* a limit or the cancel flag: its status, else -1 */
+static int limit_hit(const pdlp_work *w)
+{
+    const pdlp_params *p = w->prm;
+    if (p->cancel && *p->cancel) return PDLP_CANCELLED;
+    if (p->iteration_limit > 0 && w->iter >= p->iteration_limit) return PDLP_ITERATION_LIMIT;
+    if (p->time_limit > 0 && now_seconds() - w->start >= p->time_limit) return PDLP_TIME_LIMIT;
+    return -1;
+}
+
+/* one check: 0 to go on, 1 when the loop ends with *status */
+static int at_check(pdlp_work *w, pdlp_status *status, int *stop)
+{
+    int conv = 0, restarted, rc = pdlp_check(w, &conv);
+    *stop = 1;
+    if (rc) return rc;
+    const pdlp_stats *s = &w->st;
+    if (!isfinite(s->pobj) || !isfinite(s->dobj) || !isfinite(s->rp) || !isfinite(s->rd)) {
+        *status = PDLP_NUMERICAL;
+        return 0;
+    }
+    if (w->prm->log_every >= 0 && now_seconds() - w->last_log >= w->prm->log_every) log_line(w, ":");
+    if (conv) { *status = PDLP_OPTIMAL; return 0; }
+    int certified = 0;
+    if ((rc = pdlp_infeasibility(w, &certified, status))) return rc;
+    if (certified) return 0;
+    int lim = limit_hit(w);
+    if (lim >= 0) { *status = (pdlp_status)lim; return 0; }
+    *stop = 0;
+    if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
+    return restarted ? 0 : pdlp_advance(w);
+}
+
+static int iterate(pdlp_work *w, pdlp_status *status)
+{
+    int every = w->prm->check_every > 0 ? w->prm->check_every : 64;
+    for (;;) {
+        int rc = pdlp_step(w), stop = 0;
+        if (rc) return rc;
+        int check = w->iter % every == 0 || (w->prm->iteration_limit > 0 && w->iter >= w->prm->iteration_limit);
+        if (!check) { if ((rc = pdlp_advance(w))) return rc; continue; }
+        if ((rc = at_check(w, status, &stop))) return rc;
+        if (stop) return 0;
+    }
+}
+
+static int alloc_result(pdlp_result *r, int m, int n)
+{
+    r->x = calloc((size_t)n + 1, sizeof(double));
+    r->reduced_cost = calloc((size_t)n + 1, sizeof(double));
+    r->y = calloc((size_t)m + 1, sizeof(double));
+    r->row_activity = calloc((size_t)m + 1, sizeof(double));
+    return r->x && r->reduced_cost && r->y && r->row_activity ? 0 : -1;
+}
+
+/* download T(z) and undo the scaling: x = cs x~, y = rs y~ / s, Ax = (A~x~) / rs,
+ * c - A'y = (c~ - A~'y~) / (cs s); x is clamped to the original bounds */
+static int unscale(pdlp_work *w, const pdlp_problem *p, pdlp_result *r)
+{
+    const pdlp_host *h = &w->h;
+    PDLP_TRY(w, w->be->vec_download(w->ctx, w->v.xp, r->x));
+    PDLP_TRY(w, w->be->vec_download(w->ctx, w->v.yp, r->y));
+    PDLP_TRY(w, w->be->vec_download(w->ctx, w->v.atyp, r->reduced_cost));
+    PDLP_TRY(w, w->be->vec_download(w->ctx, w->v.axp, r->row_activity));
+    for (int j = 0; j < h->n; j++) {
+        double lo = p->lb[j] <= -SCOPT_INF ? -INFINITY : p->lb[j], hi = p->ub[j] >= SCOPT_INF ? INFINITY : p->ub[j];
+        r->reduced_cost[j] = (h->c[j] - r->reduced_cost[j]) / (h->cs[j] * h->obj_scale);
+        r->x[j] = fmin(fmax(r->x[j] * h->cs[j], lo), hi);
+    }
+    for (int i = 0; i < h->m; i++) {
+        r->y[i] = r->y[i] * h->rs[i] / h->obj_scale;
+        r->row_activity[i] /= h->rs[i];
+    }
+    return 0;
+}
+
+static void fill_result(const pdlp_work *w, pdlp_status status, pdlp_result *r)
+{
+    r->status = status;
+    r->primal_obj = w->st.pobj;
+    r->dual_obj = w->st.dobj;
+    r->primal_residual = w->st.rp;
+    r->dual_residual = w->st.rd;
+    r->rel_primal_residual = w->st.rel_rp;
+    r->rel_dual_residual = w->st.rel_rd;
+    r->rel_gap = w->st.rel_gap;
+    r->iterations = w->iter;
+    r->restarts = w->restarts;
+    r->seconds = now_seconds() - w->start;
+    snprintf(r->device, sizeof r->device, "%s", w->ctx ? w->be->device_name(w->ctx) : "");
+}
+
+static int solve(pdlp_work *w, const pdlp_problem *p, pdlp_result *r)
+{
+    pdlp_status status = PDLP_NUMERICAL;
+    int rc = pdlp_device_setup(w);
+    if (!rc) rc = pdlp_step_size(w);
+    if (rc) return rc;
+    double cn = 0, bn = 0;
+    for (int j = 0; j < w->h.n; j++) cn += w->h.c[j] * w->h.c[j];
+    for (int i = 0; i < w->h.m; i++) {
+        double b = fmax(isfinite(w->h.rl[i]) ? fabs(w->h.rl[i]) : 0, isfinite(w->h.ru[i]) ? fabs(w->h.ru[i]) : 0);
+        bn += b * b;
+    }
+    w->omega = cn > 1e-12 && bn > 1e-12 ? sqrt(cn / bn) : 1.0;
+    log_header(w);
+    if ((rc = iterate(w, &status))) return rc;
+    if (w->prm->log_every >= 0) log_line(w, " end");
+    fill_result(w, status, r);
+    return unscale(w, p, r);
+}
+
+scopt_status pdlp_solve(const pdlp_problem *p, const pdlp_params *prm, pdlp_result *r, scopt_error *err)
+{
+    pdlp_work w;
+    memset(r, 0, sizeof *r);
+    memset(&w, 0, sizeof w);
+    w.prm = prm;
+    w.be = prm->backend ? prm->backend : scopt_backend_cpu();
+    w.start = w.last_log = now_seconds();
+    w.fp_restart = INFINITY;
+    r->status = PDLP_NUMERICAL;
+    if (p->nrows <= 0 || p->ncols <= 0 || p->nnz > 2147483647u) return SCOPT_OK; /* not for PDLP */
+    if (alloc_result(r, p->nrows, p->ncols) || pdlp_host_build(p, prm, &w.h)) {
+        pdlp_host_free(&w.h);
+        pdlp_result_free(r);
+        return error_set(err, SCOPT_ENOMEM, "out of memory for the PDLP solver");
+    }
+    int rc = 0;
+    if (w.h.trivially_infeasible) r->status = PDLP_PRIMAL_INFEASIBLE;
+    else rc = solve(&w, p, r);
+    pdlp_device_free(&w);
+    pdlp_host_free(&w.h);
+    if (rc) {
+        pdlp_result_free(r);
+        return error_set(err, rc == SCOPT_ENOMEM ? SCOPT_ENOMEM : SCOPT_EINTERNAL, "PDLP on the %s backend: %s",
+                         w.be->name, w.error[0] ? w.error : "failure");
+    }
+    return SCOPT_OK;
+}
+
+void pdlp_result_free(pdlp_result *r)
+{
+    free(r->x);
+    free(r->y);
+    free(r->reduced_cost);
+    free(r->row_activity);
+    r->x = r->y = r->reduced_cost = r->row_activity = NULL;
+}

@@ -1,0 +1,81 @@
+/* pdlp.h - a first-order LP solver: restarted Halpern PDHG with reflection (the PDLP family:
+ * PDLP, cuPDLP-C, cuPDLPx), written once against the backend contract gpu/backend.h, so the
+ * same code runs on the CPU backend and on the CUDA plugin. Design notes: docs/pdlp.md.
+ *
+ * The LP is in GLPK's form:  min c'x  s.t.  rlo <= Ax <= rhi,  lb <= x <= ub  (bounds may be
+ * infinite: +-SCOPT_INF or IEEE infinities). Files: pdlp_scale.c (Ruiz, Pock-Chambolle and
+ * bound/objective scaling, CSR of A and A^T), pdlp_step.c (device set-up, step size, one
+ * iteration), pdlp_restart.c (restarts and primal weight), pdlp_term.c (residuals, gap,
+ * termination), pdlp_infeas.c (infeasibility certificates), pdlp.c (the loop, logging,
+ * results). The answer is approximate (relative tolerance); pdlp_finish.c turns it into an
+ * exact GLPK vertex. */
+#ifndef SCOPT_PDLP_H
+#define SCOPT_PDLP_H
+
+#include <stddef.h>
+#include "backend.h"
+#include "scopt.h"
+
+typedef struct pdlp_problem {
+    int nrows, ncols;
+    const double *cost, *lb, *ub;   /* per column */
+    const double *rlo, *rhi;        /* per row */
+    size_t nnz;                     /* the matrix as 0-based triplets, no duplicates */
+    const int *ai, *aj;
+    const double *av;
+} pdlp_problem;
+
+typedef struct pdlp_params {
+    double tol;               /* relative primal residual, dual residual and gap (1e-4) */
+    double infeas_tol;        /* certificate tolerance for infeasibility (1e-8) */
+    long iteration_limit;     /* <= 0: none */
+    double time_limit;        /* seconds, <= 0: none */
+    int check_every;          /* iterations between termination/restart checks (64) */
+    int ruiz_passes;          /* Ruiz infinity-norm equilibration passes (10) */
+    int pock_chambolle;       /* 1: Pock-Chambolle scaling with alpha = 1 after Ruiz */
+    int bound_obj_scaling;    /* 1: scale bounds by 1/(1+|b|), the objective by 1/(1+|c|) */
+    double reflection;        /* Halpern reflection rho in [0, 1] (1) */
+    double log_every;         /* seconds between progress lines (1.0); < 0: none */
+    const scopt_backend *backend; /* NULL: the CPU backend */
+    volatile int *cancel;
+    scopt_log_fn on_log;
+    void *log_user;
+} pdlp_params;
+
+void pdlp_params_init(pdlp_params *p);
+
+typedef enum {
+    PDLP_OPTIMAL = 0,
+    PDLP_PRIMAL_INFEASIBLE,
+    PDLP_DUAL_INFEASIBLE,     /* the LP is unbounded when it is feasible */
+    PDLP_ITERATION_LIMIT,
+    PDLP_TIME_LIMIT,
+    PDLP_CANCELLED,
+    PDLP_NUMERICAL            /* NaN or an unsupported problem (no rows or no columns) */
+} pdlp_status;
+
+const char *pdlp_status_name(pdlp_status s);
+
+typedef struct pdlp_result {
+    pdlp_status status;
+    double *x;                /* ncols: primal point (always within the column bounds) */
+    double *y;                /* nrows: row duals (> 0 at an active lower row bound, GLPK's sign) */
+    double *reduced_cost;     /* ncols: c - A'y */
+    double *row_activity;     /* nrows: Ax */
+    double primal_obj, dual_obj;
+    double primal_residual;   /* |Ax - proj(Ax)|_2 in the problem's units */
+    double dual_residual;     /* |reduced cost no bound absorbs|_2 */
+    double rel_primal_residual, rel_dual_residual, rel_gap; /* what tol is compared with */
+    long iterations;
+    int restarts;
+    double seconds;
+    char device[160];         /* the backend's device description */
+} pdlp_result;
+
+/* Solve P. On SCOPT_OK, r holds a status and (unless the problem was rejected) the last point;
+ * free it with pdlp_result_free. Errors: SCOPT_ENOMEM, SCOPT_EINTERNAL (a backend failure,
+ * message in err). */
+scopt_status pdlp_solve(const pdlp_problem *p, const pdlp_params *prm, pdlp_result *r, scopt_error *err);
+void pdlp_result_free(pdlp_result *r);
+
+#endif

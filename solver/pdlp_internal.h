@@ -1,0 +1,93 @@
+/* pdlp_internal.h - the workspace shared by the pdlp*.c files (see pdlp.h for the split).
+ *
+ * Scaling: the solver works on  A~ = R A C  (R = diag(rs), C = diag(cs)), so x = cs * x~,
+ * y = rs * y~ / obj_scale, rl~ = rs * rl, lb~ = lb / cs, c~ = obj_scale * cs * c. Bound scaling
+ * is folded into rs and cs. Objective values computed from scaled vectors are the original
+ * ones times obj_scale. The residual kernels divide by rs / cs to report original units. */
+#ifndef SCOPT_PDLP_INTERNAL_H
+#define SCOPT_PDLP_INTERNAL_H
+
+#include "pdlp.h"
+
+/* the scaled problem on the host, before upload */
+typedef struct pdlp_host {
+    int m, n, nnz;
+    double *c, *lb, *ub, *rl, *ru; /* scaled; infinite bounds are IEEE infinities */
+    double *rs, *cs;               /* row and column scales (see above) */
+    double obj_scale;
+    int *rowptr, *colind;          /* CSR of A~ */
+    double *val;
+    int *trowptr, *tcolind;        /* CSR of A~^T */
+    double *tval;
+    double bnorm, cnorm;           /* 2-norms of the original bounds and costs (relative criteria) */
+    int trivially_infeasible;      /* some lower bound above its upper bound */
+} pdlp_host;
+
+/* device vectors: columns (n) and rows (m) */
+typedef struct pdlp_vecs {
+    gpu_vec *c, *lb, *ub, *cs;
+    gpu_vec *x, *xn, *xp, *xbar, *x0, *aty, *atyp, *xray, *atyray;
+    gpu_vec *rl, *ru, *rs;
+    gpu_vec *y, *yn, *yp, *y0, *axbar, *axp, *yray, *axray;
+} pdlp_vecs;
+
+/* what one check measured (original units unless said) */
+typedef struct pdlp_stats {
+    double pobj, dobj;          /* objectives (without obj_scale) */
+    double rp, rd;              /* primal and dual residual 2-norms */
+    double rel_rp, rel_rd, rel_gap;
+    double fp_error;            /* fixed-point error |z - T(z)|_P (scaled) */
+} pdlp_stats;
+
+typedef struct pdlp_work {
+    const pdlp_params *prm;
+    const scopt_backend *be;
+    gpu_ctx *ctx;
+    gpu_mat *A;
+    pdlp_host h;
+    pdlp_vecs v;
+    double eta;                 /* step: tau = eta / omega, sigma = eta * omega */
+    double norm_a;              /* |A~|_2 estimate */
+    double omega;               /* primal weight */
+    long iter;                  /* iterations done */
+    long k;                     /* iterations since the last restart */
+    int restarts;
+    double fp_restart;          /* fixed-point error at the last restart (inf: none yet) */
+    double fp_last;             /* at the previous check */
+    pdlp_stats st;
+    double start, last_log;
+    char error[512];
+} pdlp_work;
+
+/* a backend call failed: copy its message and return its code */
+int pdlp_backend_fail(pdlp_work *w, int code);
+#define PDLP_TRY(w, call)                                                 \
+    do {                                                                  \
+        int pdlp_rc_ = (call);                                            \
+        if (pdlp_rc_) return pdlp_backend_fail((w), pdlp_rc_);            \
+    } while (0)
+
+/* pdlp_scale.c */
+int pdlp_host_build(const pdlp_problem *p, const pdlp_params *prm, pdlp_host *h);
+void pdlp_host_free(pdlp_host *h);
+
+/* pdlp_step.c */
+int pdlp_device_setup(pdlp_work *w);
+void pdlp_device_free(pdlp_work *w);
+int pdlp_step_size(pdlp_work *w);
+/* one PDHG step T(z) into xp/yp (and xbar, axbar) plus the Halpern point into xn/yn */
+int pdlp_step(pdlp_work *w);
+/* z <- the Halpern point (swap buffers) and aty <- A'y */
+int pdlp_advance(pdlp_work *w);
+
+/* pdlp_term.c: residuals and gap of T(z), the fixed-point error of z; 1 when converged */
+int pdlp_check(pdlp_work *w, int *converged);
+
+/* pdlp_restart.c: restart when the fixed-point error decayed enough (1 = restarted) */
+int pdlp_maybe_restart(pdlp_work *w, int *restarted);
+
+/* pdlp_infeas.c: test the rays since the last restart; *certified = 1 (and *status) when one
+ * is a certificate of infeasibility */
+int pdlp_infeasibility(pdlp_work *w, int *certified, pdlp_status *status);
+
+#endif

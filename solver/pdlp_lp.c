@@ -1,0 +1,121 @@
+/* pdlp_lp.c - --lp-method pdlp in the GLPK driver: choose the backend (gpu/loader.h), run
+ * PDLP on the model's rows and bounds (integrality ignored: a MIP's relaxation), report what it
+ * did in r->pdlp, then decide what follows (pdlp_lp.h): the simplex finish from a guessed basis,
+ * the PDLP point kept as the answer (--pdlp-finish none, LPs only), or a plain simplex solve
+ * when PDLP gave nothing usable. With the simplex finish GLPK has the last word, also on
+ * infeasibility: a PDLP certificate is confirmed by the simplex. */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "loader.h"
+#include "pdlp_lp.h"
+#include "util.h"
+
+static void say(const solve_params *p, const char *line)
+{
+    if (p->on_log && !p->quiet) p->on_log(line, p->log_user);
+}
+
+static void fill_info(const solve_params *p, const scopt_model *m, const pdlp_result *pr, const char *backend,
+                      plan_pdlp_info *info)
+{
+    memset(info, 0, sizeof *info);
+    info->used = 1;
+    info->status = pdlp_status_name(pr->status);
+    info->backend = backend;
+    snprintf(info->device, sizeof info->device, "%s", pr->device);
+    info->iterations = pr->iterations;
+    info->restarts = pr->restarts;
+    info->seconds = pr->seconds;
+    info->tolerance = p->pdlp_tol > 0 ? p->pdlp_tol : 1e-4;
+    info->primal_objective = pr->primal_obj + m->obj_constant;
+    info->dual_objective = pr->dual_obj + m->obj_constant;
+    info->primal_residual = pr->primal_residual;
+    info->dual_residual = pr->dual_residual;
+    info->rel_primal_residual = pr->rel_primal_residual;
+    info->rel_dual_residual = pr->rel_dual_residual;
+    info->rel_gap = pr->rel_gap;
+    info->finish = "none";
+}
+
+/* --pdlp-finish none: the PDLP point (or verdict) is the answer */
+static pdlp_lp_action keep_point(const scopt_model *m, const pdlp_result *pr, solve_result *r)
+{
+    r->iterations = pr->iterations;
+    switch (pr->status) {
+    case PDLP_OPTIMAL:
+        r->status = SCOPT_SOLVE_OPTIMAL;
+        r->has_solution = 1;
+        r->objective = pr->primal_obj + m->obj_constant;
+        r->best_bound = r->lp_bound = pr->dual_obj + m->obj_constant;
+        r->gap = pr->rel_gap;
+        memcpy(r->x, pr->x, (size_t)m->ncols * sizeof *r->x);
+        return PDLP_LP_DONE;
+    case PDLP_PRIMAL_INFEASIBLE: r->status = SCOPT_SOLVE_INFEASIBLE; return PDLP_LP_DONE;
+    case PDLP_DUAL_INFEASIBLE: r->status = SCOPT_SOLVE_UNBOUNDED; return PDLP_LP_DONE;
+    case PDLP_NUMERICAL: return PDLP_LP_RUN_SIMPLEX;
+    default: /* a limit or the cancel flag: an approximate point is no plan */
+        r->status = SCOPT_SOLVE_NO_PLAN;
+        r->limit_reached = 1;
+        r->cancelled = pr->status == PDLP_CANCELLED;
+        return PDLP_LP_DONE;
+    }
+}
+
+static void fill_params(const solve_params *p, const scopt_backend *be, pdlp_params *prm)
+{
+    pdlp_params_init(prm);
+    prm->tol = p->pdlp_tol > 0 ? p->pdlp_tol : 1e-4;
+    if (p->time_limit > 0) prm->time_limit = fmax(1e-3, p->time_limit - (now_seconds() - p->start_time));
+    prm->backend = be;
+    prm->cancel = p->cancel;
+    prm->on_log = p->quiet ? NULL : p->on_log;
+    prm->log_user = p->log_user;
+}
+
+/* run PDLP on the backend chosen for p->device; *backend names it ("cpu"/"cuda") */
+static scopt_status run_pdlp(const scopt_model *m, const solve_params *p, pdlp_result *pr, const char **backend,
+                             scopt_error *err)
+{
+    gpu_backend_choice ch;
+    pdlp_params prm;
+    scopt_status s = gpu_backend_open(p->device, &ch, err);
+    if (s != SCOPT_OK) return s;
+    if (ch.note[0]) say(p, ch.note);
+    *backend = strcmp(ch.backend->name, "cuda") ? "cpu" : "cuda"; /* the plugin's strings die with it */
+    fill_params(p, ch.backend, &prm);
+    pdlp_problem prob = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
+    s = pdlp_solve(&prob, &prm, pr, err);
+    gpu_backend_close(&ch);
+    return s;
+}
+
+scopt_status pdlp_lp_solve(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r,
+                           pdlp_lp_action *action, int *glp_ret, scopt_error *err)
+{
+    pdlp_result pr;
+    const char *backend = "cpu";
+    *action = PDLP_LP_RUN_SIMPLEX;
+    *glp_ret = 0;
+    scopt_status s = run_pdlp(m, p, &pr, &backend, err);
+    if (s != SCOPT_OK) return s;
+    fill_info(p, m, &pr, backend, &r->pdlp);
+    r->method = "pdlp";
+    int finish = p->pdlp_finish == SCOPT_PDLP_FINISH_SIMPLEX || m->nints > 0;
+    if (!finish) *action = keep_point(m, &pr, r);
+    else if (pr.status == PDLP_CANCELLED) {
+        r->status = SCOPT_SOLVE_NO_PLAN;
+        r->limit_reached = r->cancelled = 1;
+        *action = PDLP_LP_DONE;
+    } else if (pr.x && (pr.status == PDLP_OPTIMAL || pr.status == PDLP_ITERATION_LIMIT ||
+                        pr.status == PDLP_TIME_LIMIT)) {
+        r->pdlp.finish = "simplex";
+        r->method = "pdlp+simplex";
+        *glp_ret = pdlp_finish_simplex(P, &pr, p, &r->pdlp);
+        *action = PDLP_LP_GLPK_RAN;
+    } else
+        r->pdlp.finish = "simplex";
+    pdlp_result_free(&pr);
+    return SCOPT_OK;
+}

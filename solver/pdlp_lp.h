@@ -1,0 +1,28 @@
+/* pdlp_lp.h - the PDLP solver inside the GLPK driver (--lp-method pdlp): run PDLP on the
+ * model's LP (a MIP's relaxation), then either hand GLPK a basis guessed from the PDLP point
+ * as a warm start (--pdlp-finish simplex) or keep the PDLP point (--pdlp-finish none). Called
+ * by glpk_driver.c inside its GLPK guard. */
+#ifndef SCOPT_PDLP_LP_H
+#define SCOPT_PDLP_LP_H
+
+#include <glpk.h>
+#include "glpk_driver.h"
+#include "pdlp.h"
+
+typedef enum {
+    PDLP_LP_DONE = 0,    /* r is final (the PDLP point or verdict kept, or cancelled) */
+    PDLP_LP_GLPK_RAN,    /* GLPK's simplex finished from the PDLP basis: read GLPK's status */
+    PDLP_LP_RUN_SIMPLEX  /* PDLP gave no usable point: solve with the simplex as usual */
+} pdlp_lp_action;
+
+/* P holds the model m. Errors: SCOPT_ENODEVICE (--device gpu without one), SCOPT_ENOMEM,
+ * SCOPT_EINTERNAL (a backend failure); err says which. */
+scopt_status pdlp_lp_solve(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r,
+                           pdlp_lp_action *action, int *glp_ret, scopt_error *err);
+
+/* pdlp_finish.c: guess a basis from the PDLP point (repairing a singular guess with a crash
+ * steered by the guess), then glp_simplex with presolve off; returns glp_simplex's code and
+ * fills info's start_basis, finish_iterations and finish_seconds */
+int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *p, plan_pdlp_info *info);
+
+#endif

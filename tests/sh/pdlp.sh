@@ -1,0 +1,77 @@
+#!/bin/sh
+# pdlp.sh - the PDLP solver as a user meets it (issue 7): --lp-method pdlp on the conformance
+# LPs gives expected.csv's optimum (1e-9 relative) after the simplex finish and `scopt check`
+# accepts the plan; --pdlp-finish none reports the PDLP point with its residuals under
+# "solver"."pdlp" in summary.json; infeasibility gives exit 2; option errors exit 1; --device gpu
+# either runs on CUDA or fails cleanly with exit 1; scopt and libscopt never link CUDA; the CUDA
+# plugin is built whenever nvcc exists.
+BIN=${SCOPT_BIN:-bin/scopt}
+DIR=tests/data/conformance
+OUT=$(mktemp -d)
+pass=0; fail=0
+ok() { pass=$((pass+1)); }
+bad() { fail=$((fail+1)); echo "FAIL pdlp: $*"; }
+field() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+for k in sys.argv[2].split("."): d=d[k]
+print(d)' "$1" "$2" 2>/dev/null; }
+close() { python3 -c 'import sys; a,b,r=map(float,sys.argv[1:4]); sys.exit(0 if abs(a-b) <= r*max(1,abs(b)) else 1)' "$1" "$2" "$3"; }
+below() { python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) <= float(sys.argv[2]) else 1)' "$1" "$2"; }
+
+for name in lp-tiny lp-tiny-bom lp-small-calendar lp-small-backorders lp-small-quirky; do
+    want=$(awk -F, -v n="$name" '$1 == n {print $2}' "$DIR/expected.csv")
+    if "$BIN" solve "$DIR/$name" -o "$OUT/$name" --quiet --json --lp-method pdlp --device cpu > "$OUT/$name.json"; then
+        got=$(field "$OUT/$name.json" objective)
+        close "${got:-nan}" "$want" 1e-9 && ok || bad "$name: pdlp + simplex gives ${got:-nothing}, expected $want"
+        [ "$(field "$OUT/$name.json" solver.pdlp.finish)" = simplex ] && ok || bad "$name: no simplex finish reported"
+        "$BIN" check "$DIR/$name" "$OUT/$name" >/dev/null 2>&1 && ok || bad "$name: scopt check rejects the finished plan"
+    else bad "$name: scopt solve --lp-method pdlp failed"; fi
+    if "$BIN" solve "$DIR/$name" -o "$OUT/$name-raw" --quiet --json --lp-method pdlp --pdlp-finish none \
+        --pdlp-tol 1e-5 > "$OUT/$name-raw.json"; then
+        [ "$(field "$OUT/$name-raw.json" solver.pdlp.status)" = optimal ] && ok || bad "$name: PDLP status not optimal"
+        for r in relative_primal_residual relative_dual_residual relative_gap; do
+            v=$(field "$OUT/$name-raw.json" "solver.pdlp.$r")
+            below "${v:-1}" 1e-5 && ok || bad "$name: $r ${v:-missing} above --pdlp-tol 1e-5"
+        done
+        # relative criteria bound the objective's error only loosely: within 20 tolerances here
+        got=$(field "$OUT/$name-raw.json" objective)
+        close "${got:-nan}" "$want" 2e-4 && ok || bad "$name: PDLP alone gives ${got:-nothing}, expected $want"
+        close "$(field "$OUT/$name-raw.json" options.pdlp_tol)" 1e-5 1e-12 && ok || bad "$name: options lack pdlp_tol"
+    else bad "$name: scopt solve --pdlp-finish none failed"; fi
+done
+
+# an infeasible network: exit 2 with both finishes
+mkdir -p "$OUT/inf"
+printf 'item\nA\n' > "$OUT/inf/items.csv"
+printf 'site,kind,storage_capacity\nW,warehouse,5\nC,customer,\n' > "$OUT/inf/sites.csv"
+printf 'site,item,initial\nW,A,8\n' > "$OUT/inf/inventory.csv"
+printf 'customer,item,period,quantity,unmet_penalty\nC,A,1,1,10\n' > "$OUT/inf/demand.csv"
+for f in simplex none; do
+    "$BIN" solve "$OUT/inf" -o "$OUT/pinf" --quiet --lp-method pdlp --pdlp-finish $f >/dev/null 2>&1; rc=$?
+    [ $rc -eq 2 ] && ok || bad "infeasible with --pdlp-finish $f: exit $rc, expected 2"
+done
+
+# option errors
+"$BIN" solve "$DIR/lp-tiny" -o "$OUT/x" --pdlp-tol abc 2>/dev/null; [ $? -eq 1 ] && ok || bad "--pdlp-tol abc accepted"
+"$BIN" solve "$DIR/lp-tiny" -o "$OUT/x" --pdlp-finish maybe 2>/dev/null; [ $? -eq 1 ] && ok || bad "--pdlp-finish maybe accepted"
+
+# devices: auto always runs; gpu runs on CUDA or says why not (exit 1), never crashes
+"$BIN" solve "$DIR/lp-tiny" -o "$OUT/auto" --quiet --lp-method pdlp --device auto >/dev/null && ok || bad "--device auto failed"
+"$BIN" solve "$DIR/lp-tiny" -o "$OUT/gpu" --quiet --json --lp-method pdlp --device gpu > "$OUT/gpu.json" 2> "$OUT/gpu.err"
+rc=$?
+if [ $rc -eq 0 ]; then
+    [ "$(field "$OUT/gpu.json" solver.pdlp.backend)" = cuda ] && ok || bad "--device gpu ran, but not on CUDA"
+elif [ $rc -eq 1 ] && grep -q "no usable GPU" "$OUT/gpu.err"; then ok
+else bad "--device gpu: exit $rc"; cat "$OUT/gpu.err"; fi
+
+# deployment: no CUDA library in scopt or libscopt; the plugin exists when nvcc does
+if command -v ldd >/dev/null; then
+    ldd "$BIN" lib/libscopt.so 2>/dev/null | grep -q -i -E "libcuda|libcudart|libcusparse" \
+        && bad "scopt or libscopt links a CUDA library" || ok
+fi
+if [ "${CUDA:-}" != 0 ] && { command -v nvcc >/dev/null || [ -x /usr/local/cuda/bin/nvcc ]; }; then
+    [ -f lib/libscopt_cuda.so ] && ok || bad "nvcc exists but lib/libscopt_cuda.so was not built"
+    nm -D lib/libscopt_cuda.so 2>/dev/null | grep -q scopt_cuda_backend && ok || bad "the plugin lacks its entry point"
+fi
+rm -rf "$OUT"
+echo "pdlp_cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

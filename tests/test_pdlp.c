@@ -1,0 +1,465 @@
+/* test_pdlp.c - the PDLP solver and its backends (issue 7):
+ *  - the CPU backend's operations and kernel bodies against hand-computed values;
+ *  - PDLP on generated feasible LPs and on the conformance datasets: objective within the
+ *    tolerance of GLPK's simplex optimum (the independent method), residuals under the
+ *    tolerance, and after the simplex finish the same optimum as GLPK to 1e-9 relative;
+ *  - infeasible and unbounded LPs detected; determinism; limits and the cancel flag;
+ *  - CPU/CUDA parity (first 100 iterates within 1e-10, final objective and residuals within
+ *    the tolerance): counted as skipped when no GPU can be used (SCOPT_REQUIRE_GPU=1 turns the
+ *    skip into a failure, for `make gpu-check`). */
+#include <math.h>
+#include <stdlib.h>
+#include "harness.h"
+#include "glpk_driver.h"
+#include "kernels_hd.h"
+#include "loader.h"
+#include "pdlp.h"
+#include "util.h"
+
+static int skipped;
+
+/* ---- a deterministic generator of feasible, bounded LPs ---- */
+typedef struct { unsigned long long s; } lcg;
+static double urand(lcg *r)
+{
+    r->s = r->s * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (double)(r->s >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/* m rows, n columns, about k nonzeros per row; x0 is feasible by construction; columns without
+ * an upper bound cost >= 0 and have lower bound 0, so the objective is bounded below */
+static scopt_model *random_lp(unsigned seed, int m, int n, int k)
+{
+    lcg r = {seed * 7919ULL + 17};
+    scopt_model *md = calloc(1, sizeof *md);
+    double *x0 = malloc((size_t)n * sizeof *x0), *act = calloc((size_t)m, sizeof *act);
+    for (int j = 0; j < n; j++) {
+        x0[j] = urand(&r) < 0.3 ? 0.0 : 10.0 * urand(&r);
+        double t = urand(&r), lb = 0, ub = SCOPT_INF, c = 10.0 * urand(&r);
+        if (t < 0.35) ub = x0[j] + 5.0 * urand(&r), c -= 6.0;
+        else if (t < 0.45) lb = x0[j] - 2.0 * urand(&r), ub = x0[j] + 3.0 * urand(&r), c -= 5.0;
+        model_add_col(md, V_BUY, j, 0, lb, ub, c, 0);
+    }
+    for (int i = 0; i < m; i++) {
+        int nz = 1 + (int)(urand(&r) * k);
+        for (int q = 0; q < nz; q++) {
+            int j = (int)(urand(&r) * n);
+            double a = (0.5 + 2.5 * urand(&r)) * (urand(&r) < 0.5 ? -1 : 1);
+            int dup = 0;
+            for (size_t e = 0; e < md->nnz; e++) dup |= md->ai[e] == i && md->aj[e] == j;
+            if (!dup) { model_add_coef(md, i, j, a); act[i] += a * x0[j]; }
+        }
+        double t = urand(&r), lo = -SCOPT_INF, hi = SCOPT_INF;
+        if (t < 0.3) lo = hi = act[i];
+        else if (t < 0.6) hi = act[i] + 3.0 * urand(&r);
+        else if (t < 0.9) lo = act[i] - 3.0 * urand(&r);
+        else lo = act[i] - urand(&r), hi = act[i] + urand(&r);
+        model_add_row(md, R_BALANCE, i, 0, lo, hi);
+    }
+    free(x0);
+    free(act);
+    return md;
+}
+
+static void init_params(solve_params *p, scopt_lp_method method, scopt_pdlp_finish finish, double tol)
+{
+    memset(p, 0, sizeof *p);
+    p->mip_gap = 1e-9;
+    p->lp_method = method;
+    p->quiet = 1;
+    p->start_time = now_seconds();
+    p->device = SCOPT_DEVICE_CPU;
+    p->pdlp_tol = tol;
+    p->pdlp_finish = finish;
+}
+
+/* objective of md with the given method; NAN when not optimal */
+static double solve_with(const scopt_model *md, scopt_lp_method method, scopt_pdlp_finish finish, double tol,
+                         solve_result *keep)
+{
+    solve_params p;
+    solve_result r;
+    scopt_error err;
+    init_params(&p, method, finish, tol);
+    if (glpk_solve(md, &p, &r, &err) != SCOPT_OK) { fprintf(stderr, "  glpk_solve: %s\n", err.message); return NAN; }
+    double obj = r.status == SCOPT_SOLVE_OPTIMAL ? r.objective : NAN;
+    if (keep) *keep = r;
+    else solve_result_free(&r);
+    return obj;
+}
+
+/* ---- the CPU backend against hand-computed values ---- */
+TEST(cpu_backend_ops)
+{
+    /* A = [1 2 0; 0 -3 4], A' by hand */
+    int rp[] = {0, 2, 4}, ci[] = {0, 1, 1, 2}, trp[] = {0, 1, 3, 4}, tci[] = {0, 0, 1, 1};
+    double av[] = {1, 2, -3, 4}, tav[] = {1, 2, -3, 4};
+    gpu_csr a = {2, 3, 4, rp, ci, av}, at = {3, 2, 4, trp, tci, tav};
+    const scopt_backend *be = scopt_backend_cpu();
+    gpu_ctx *c;
+    gpu_mat *A;
+    gpu_vec *x, *y, *z;
+    double hx[] = {1, -1, 2}, hy[2], hz[3], out[3];
+    CHECK(be->ctx_create(&c, NULL, 0) == 0);
+    CHECK(be->mat_create(c, &a, &at, &A) == 0);
+    be->vec_create(c, 3, &x); be->vec_create(c, 2, &y); be->vec_create(c, 3, &z);
+    be->vec_upload(c, x, hx);
+    be->spmv(c, A, 0, x, y);
+    be->vec_download(c, y, hy);
+    CHECK(hy[0] == -1 && hy[1] == 11);            /* 1-2 ; 3+8 */
+    be->spmv(c, A, 1, y, z);
+    be->vec_download(c, z, hz);
+    CHECK(hz[0] == -1 && hz[1] == -35 && hz[2] == 44); /* -1 ; -2-33 ; 44 */
+    be->dot(c, x, z, out);
+    CHECK(out[0] == -1 + 35 + 88);
+    be->nrm2(c, y, out);
+    CHECK_NEAR(out[0], sqrt(122.0), 1e-15);
+    be->nrminf(c, z, out);
+    CHECK(out[0] == 44);
+    be->axpy(c, 2.0, x, z);                      /* z = (1, -37, 48) */
+    be->scal(c, 0.5, z);                         /* (0.5, -18.5, 24) */
+    be->vec_download(c, z, hz);
+    CHECK(hz[0] == 0.5 && hz[1] == -18.5 && hz[2] == 24);
+    be->vec_free(c, x); be->vec_free(c, y); be->vec_free(c, z);
+    be->mat_free(c, A);
+    be->ctx_free(c);
+}
+
+TEST(kernel_bodies)
+{
+    /* primal step: x=1, aty=2, c=3, tau=0.5 -> 1 - 0.5*(1) = 0.5 in [0, 4]; xbar = 0;
+     * Halpern w=0.5, rho=1, x0=2: 0.5*(2*0.5-1) + 0.5*2 = 1 */
+    double x = 1, aty = 2, c = 3, lb = 0, ub = 4, x0 = 2, xp, xbar, xn;
+    hd_primal pa = {0.5, 0.5, 1.0, &x, &aty, &c, &lb, &ub, &x0, &xp, &xbar, &xn};
+    hd_primal_step(&pa, 0);
+    CHECK(xp == 0.5 && xbar == 0 && xn == 1);
+    /* dual step of a >= row (rl = 2, ru = inf): y = 0, axbar = 1, sigma = 1: v = -1,
+     * yp = -1 + clamp(1, 2, inf) = 1 (> 0: the row pushes up) */
+    double y = 0, axbar = 1, rl = 2, ru = INFINITY, y0 = 0, yp, yn;
+    hd_dual da = {1.0, 1.0, 0.0, &y, &axbar, &rl, &ru, &y0, &yp, &yn};
+    hd_dual_step(&da, 0);
+    CHECK(yp == 1 && yn == 1);
+    /* row stats: ax = 1 below rl = 2, scale 2 -> violation 1/2; y = 1 -> dual term 2 */
+    double rs = 2, acc[3] = {0, 0, 0};
+    hd_row_stats ra = {0, &axbar, &yp, &rl, &ru, &rs};
+    hd_row_stats_at(&ra, 0, acc);
+    CHECK(acc[0] == 0.25 && acc[1] == 2);
+    /* col stats: lam = 3 - 5 = -2 with ub = 4 finite -> absorbed: dual term -8; c x = 3 */
+    double a5 = 5, cs = 1, acc2[3] = {0, 0, 0};
+    hd_col_stats ca = {0, &x, &a5, &c, &lb, &ub, &cs};
+    hd_col_stats_at(&ca, 0, acc2);
+    CHECK(acc2[0] == 0 && acc2[1] == -8 && acc2[2] == 3);
+    /* with ub = inf the same lam is a dual residual of 2 */
+    double inf = INFINITY, acc3[3] = {0, 0, 0};
+    hd_col_stats cb = {0, &x, &a5, &c, &lb, &inf, &cs};
+    hd_col_stats_at(&cb, 0, acc3);
+    CHECK(acc3[0] == 4 && acc3[1] == 0);
+    /* rays: a primal direction may grow only toward an infinite bound; a row dual may be
+     * positive only with a finite lower bound */
+    double d, one = 1, zero = 0, minf = -INFINITY;
+    hd_ray_project_at(0, 0, &d, &one, &zero, &lb, &ub); CHECK(d == 0);
+    hd_ray_project_at(0, 0, &d, &one, &zero, &lb, &inf); CHECK(d == 1);
+    hd_ray_project_at(0, 1, &d, &one, &zero, &minf, &ub); CHECK(d == 0);
+    hd_ray_project_at(0, 1, &d, &one, &zero, &rl, &inf); CHECK(d == 1);
+}
+
+/* ---- PDLP itself ---- */
+static pdlp_problem as_problem(const scopt_model *m)
+{
+    pdlp_problem p = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
+    return p;
+}
+
+TEST(generated_lps)
+{
+    int sizes[][3] = {{5, 8, 3}, {10, 15, 3}, {20, 30, 4}, {40, 60, 4}, {80, 120, 5}, {150, 200, 5}};
+    for (unsigned seed = 1; seed <= 24; seed++) {
+        int *sz = sizes[seed % 6];
+        scopt_model *md = random_lp(seed, sz[0], sz[1], sz[2]);
+        double ref = solve_with(md, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX, 0, NULL);
+        CHECK(!isnan(ref));
+        solve_result r;
+        double tol = 1e-4, got = solve_with(md, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_NONE, tol, &r);
+        /* |pobj - dobj| <= tol (1 + |pobj| + |dobj|) and the residuals: the optimum is within a
+         * few tolerances of the PDLP objective */
+        CHECK(!isnan(got) && fabs(got - ref) <= 10 * tol * (1 + fabs(ref)));
+        CHECK(r.pdlp.rel_primal_residual <= tol && r.pdlp.rel_dual_residual <= tol && r.pdlp.rel_gap <= tol);
+        if (!(fabs(got - ref) <= 10 * tol * (1 + fabs(ref)))) fprintf(stderr, "  seed %u: %.10g vs %.10g\n", seed, got, ref);
+        solve_result_free(&r);
+        double fin = solve_with(md, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, tol, NULL);
+        CHECK_NEAR(fin, ref, 1e-9);
+        model_free(md);
+    }
+}
+
+TEST(deterministic)
+{
+    scopt_model *md = random_lp(99, 60, 90, 4);
+    pdlp_problem p = as_problem(md);
+    pdlp_params prm;
+    pdlp_result a, b;
+    pdlp_params_init(&prm);
+    CHECK(pdlp_solve(&p, &prm, &a, NULL) == SCOPT_OK && pdlp_solve(&p, &prm, &b, NULL) == SCOPT_OK);
+    CHECK(a.iterations == b.iterations && a.status == PDLP_OPTIMAL);
+    CHECK(!memcmp(a.x, b.x, (size_t)md->ncols * sizeof(double)) && !memcmp(a.y, b.y, (size_t)md->nrows * sizeof(double)));
+    pdlp_result_free(&a);
+    pdlp_result_free(&b);
+    model_free(md);
+}
+
+TEST(limits_and_cancel)
+{
+    scopt_model *md = random_lp(7, 80, 120, 5);
+    pdlp_problem p = as_problem(md);
+    pdlp_params prm;
+    pdlp_result r;
+    volatile int stop = 1;
+    pdlp_params_init(&prm);
+    prm.iteration_limit = 100;
+    CHECK(pdlp_solve(&p, &prm, &r, NULL) == SCOPT_OK);
+    CHECK(r.status == PDLP_ITERATION_LIMIT && r.iterations == 100);
+    pdlp_result_free(&r);
+    prm.iteration_limit = 0;
+    prm.cancel = &stop;
+    CHECK(pdlp_solve(&p, &prm, &r, NULL) == SCOPT_OK);
+    CHECK(r.status == PDLP_CANCELLED && r.iterations == prm.check_every);
+    pdlp_result_free(&r);
+    model_free(md);
+}
+
+/* a tiny model from arrays: n columns, m rows, triplets */
+static scopt_model *small_lp(int m, int n, const double *c, const double *lb, const double *ub, const double *rlo,
+                             const double *rhi, int nnz, const int *ai, const int *aj, const double *av)
+{
+    scopt_model *md = calloc(1, sizeof *md);
+    for (int j = 0; j < n; j++) model_add_col(md, V_BUY, j, 0, lb[j], ub[j], c[j], 0);
+    for (int i = 0; i < m; i++) model_add_row(md, R_BALANCE, i, 0, rlo[i], rhi[i]);
+    for (int k = 0; k < nnz; k++) model_add_coef(md, ai[k], aj[k], av[k]);
+    return md;
+}
+
+static void expect_status(scopt_model *md, pdlp_status want, scopt_solve_status solve_want)
+{
+    pdlp_problem p = as_problem(md);
+    pdlp_params prm;
+    pdlp_result r;
+    solve_params sp;
+    solve_result sr;
+    pdlp_params_init(&prm);
+    prm.iteration_limit = 200000;
+    CHECK(pdlp_solve(&p, &prm, &r, NULL) == SCOPT_OK);
+    CHECK_STR(pdlp_status_name(r.status), pdlp_status_name(want));
+    pdlp_result_free(&r);
+    for (int finish = 0; finish < 2; finish++) { /* PDLP's verdict, then GLPK's after the finish */
+        init_params(&sp, SCOPT_LP_PDLP, (scopt_pdlp_finish)finish, 1e-4);
+        CHECK(glpk_solve(md, &sp, &sr, NULL) == SCOPT_OK);
+        CHECK_EQ_INT(sr.status, solve_want);
+        solve_result_free(&sr);
+    }
+    model_free(md);
+}
+
+TEST(infeasible_and_unbounded)
+{
+    int ai[] = {0, 0, 1, 1}, aj[] = {0, 1, 0, 1};
+    double one[] = {1, 1, 1, -1}, zero2[] = {0, 0}, ones2[] = {1, 1}, inf2[] = {SCOPT_INF, SCOPT_INF};
+    /* x1 + x2 >= 5 with 0 <= x <= 1 */
+    double c1[] = {1, 1}, lo1[] = {5}, hi1[] = {SCOPT_INF};
+    expect_status(small_lp(1, 2, c1, zero2, ones2, lo1, hi1, 2, ai, aj, one), PDLP_PRIMAL_INFEASIBLE,
+                  SCOPT_SOLVE_INFEASIBLE);
+    /* x1 + x2 = 3, x1 - x2 = 0, x1 <= 1, x2 >= 0 */
+    double c2[] = {1, 2}, ub2[] = {1, SCOPT_INF}, lo2[] = {3, 0}, hi2[] = {3, 0};
+    expect_status(small_lp(2, 2, c2, zero2, ub2, lo2, hi2, 4, ai, aj, one), PDLP_PRIMAL_INFEASIBLE,
+                  SCOPT_SOLVE_INFEASIBLE);
+    /* min -x1 s.t. x1 - x2 <= 1, x >= 0: unbounded */
+    int bi[] = {0, 0}, bj[] = {0, 1};
+    double bv[] = {1, -1}, c3[] = {-1, 0}, lo3[] = {-SCOPT_INF}, hi3[] = {1};
+    expect_status(small_lp(1, 2, c3, zero2, inf2, lo3, hi3, 2, bi, bj, bv), PDLP_DUAL_INFEASIBLE,
+                  SCOPT_SOLVE_UNBOUNDED);
+}
+
+/* ---- the conformance datasets through the public API ---- */
+static double json_num(const scopt_plan *p, const char *key)
+{
+    char *json = scopt_plan_summary_json(p), *at = json ? strstr(json, key) : NULL;
+    double v = at ? strtod(at + strlen(key), NULL) : NAN;
+    scopt_free(json);
+    return v;
+}
+
+static scopt_plan *solve_dataset(const scopt_network *net, scopt_lp_method method, scopt_pdlp_finish finish)
+{
+    scopt_options opt;
+    scopt_error err;
+    scopt_plan *plan = NULL;
+    scopt_options_init(&opt);
+    opt.device = SCOPT_DEVICE_CPU;
+    opt.lp_method = method;
+    opt.pdlp_finish = finish;
+    opt.mip_gap = 1e-6;
+    if (scopt_solve(net, &opt, &plan, &err) != SCOPT_OK) fprintf(stderr, "  solve: %s\n", err.message);
+    return plan;
+}
+
+/* an LP dataset through scopt_solve: simplex, PDLP + finish, PDLP alone */
+static void check_lp_dataset(const scopt_network *net)
+{
+    scopt_plan *ref = solve_dataset(net, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX);
+    scopt_plan *fin = solve_dataset(net, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX);
+    scopt_plan *raw = solve_dataset(net, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_NONE);
+    CHECK(ref && fin && raw);
+    if (ref && fin && raw) {
+        double want = scopt_plan_objective(ref), tol = 1e-4;
+        CHECK(fabs(scopt_plan_objective(raw) - want) <= 10 * tol * (1 + fabs(want)));
+        CHECK(json_num(raw, "\"relative_primal_residual\": ") <= tol);
+        CHECK(json_num(raw, "\"relative_dual_residual\": ") <= tol);
+        CHECK(json_num(raw, "\"relative_gap\": ") <= tol);
+        CHECK_NEAR(scopt_plan_objective(fin), want, 1e-9);
+        CHECK_EQ_INT(scopt_plan_status(fin), SCOPT_SOLVE_OPTIMAL);
+    }
+    scopt_plan_free(ref);
+    scopt_plan_free(fin);
+    scopt_plan_free(raw);
+}
+
+/* a MIP dataset's LP relaxation through the driver: simplex, PDLP alone, PDLP + finish */
+static void check_relaxation(const scopt_network *net)
+{
+    diag_sink d;
+    scopt_model *md = NULL;
+    diag_init(&d, NULL, NULL);
+    CHECK(model_build(net, &d, &md) == SCOPT_OK);
+    if (!md) return;
+    for (int j = 0; j < md->ncols; j++) md->is_int[j] = 0;
+    md->nints = 0;
+    double tol = 1e-4, want = solve_with(md, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX, 0, NULL);
+    solve_result r;
+    double got = solve_with(md, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_NONE, tol, &r);
+    CHECK(fabs(got - want) <= 10 * tol * (1 + fabs(want)));
+    CHECK(r.pdlp.rel_primal_residual <= tol && r.pdlp.rel_dual_residual <= tol && r.pdlp.rel_gap <= tol);
+    solve_result_free(&r);
+    CHECK_NEAR(solve_with(md, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, tol, NULL), want, 1e-9);
+    model_free(md);
+}
+
+static void check_dataset(const char *name)
+{
+    char dir[256];
+    scopt_network *net = NULL;
+    snprintf(dir, sizeof dir, "tests/data/conformance/%s", name);
+    CHECK(scopt_network_read_dir(dir, NULL, &net, NULL) == SCOPT_OK);
+    if (!net) return;
+    if (name[0] == 'm') check_relaxation(net);
+    else check_lp_dataset(net);
+    scopt_network_free(net);
+}
+
+/* the MIP path: the root relaxation by PDLP + finish, then branch and cut as usual */
+TEST(mip_root_by_pdlp)
+{
+    scopt_network *net = NULL;
+    CHECK(scopt_network_read_dir("tests/data/conformance/mip-tiny-all", NULL, &net, NULL) == SCOPT_OK);
+    if (!net) return;
+    scopt_plan *ref = solve_dataset(net, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX);
+    scopt_plan *got = solve_dataset(net, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_NONE); /* MIPs always finish */
+    CHECK(ref && got);
+    if (ref && got) {
+        CHECK_NEAR(scopt_plan_objective(got), 1902.172, 1e-6); /* tests/data/conformance/expected.csv */
+        CHECK_NEAR(json_num(got, "\"lp_bound\": "), json_num(ref, "\"lp_bound\": "), 1e-9);
+        CHECK(json_num(got, "\"finish_iterations\": ") >= 0);
+    }
+    scopt_plan_free(ref);
+    scopt_plan_free(got);
+    scopt_network_free(net);
+}
+
+TEST(conformance_datasets)
+{
+    const char *names[] = {"lp-tiny", "lp-tiny-bom", "lp-small-calendar", "lp-small-backorders", "lp-small-quirky",
+                           "mip-tiny-all", "mip-small-sparse"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) check_dataset(names[k]);
+}
+
+TEST(options_checked)
+{
+    scopt_options o;
+    scopt_options_init(&o);
+    CHECK(o.pdlp_tol < 0 && o.pdlp_finish == SCOPT_PDLP_FINISH_SIMPLEX);
+    scopt_network *net = NULL;
+    scopt_plan *plan = NULL;
+    scopt_error err;
+    CHECK(scopt_network_read_dir("tests/data/conformance/lp-tiny", NULL, &net, NULL) == SCOPT_OK);
+    o.pdlp_tol = 2;
+    CHECK(scopt_solve(net, &o, &plan, &err) == SCOPT_EUSAGE && strstr(err.message, "pdlp_tol"));
+    o.pdlp_tol = -1;
+    o.pdlp_finish = (scopt_pdlp_finish)7;
+    CHECK(scopt_solve(net, &o, &plan, &err) == SCOPT_EUSAGE);
+    scopt_network_free(net);
+}
+
+/* ---- CPU/CUDA parity ---- */
+static int run_on(const scopt_backend *be, const pdlp_problem *p, long limit, pdlp_result *r)
+{
+    pdlp_params prm;
+    pdlp_params_init(&prm);
+    prm.backend = be;
+    prm.iteration_limit = limit;
+    return pdlp_solve(p, &prm, r, NULL) == SCOPT_OK ? 0 : -1;
+}
+
+static double max_rel_diff(const double *a, const double *b, int n)
+{
+    double d = 0;
+    for (int i = 0; i < n; i++) d = fmax(d, fabs(a[i] - b[i]) / fmax(1.0, fabs(b[i])));
+    return d;
+}
+
+static void parity_on(const scopt_backend *gpu, const scopt_model *md)
+{
+    pdlp_problem p = as_problem(md);
+    pdlp_result c, g;
+    CHECK(run_on(scopt_backend_cpu(), &p, 100, &c) == 0 && run_on(gpu, &p, 100, &g) == 0);
+    if (c.x && g.x) {
+        CHECK(max_rel_diff(g.x, c.x, md->ncols) <= 1e-10);
+        CHECK(max_rel_diff(g.y, c.y, md->nrows) <= 1e-10);
+    }
+    pdlp_result_free(&c);
+    pdlp_result_free(&g);
+    CHECK(run_on(scopt_backend_cpu(), &p, 0, &c) == 0 && run_on(gpu, &p, 0, &g) == 0);
+    CHECK(c.status == PDLP_OPTIMAL && g.status == PDLP_OPTIMAL);
+    CHECK(fabs(c.primal_obj - g.primal_obj) <= 1e-4 * (1 + fabs(c.primal_obj)));
+    CHECK(g.rel_primal_residual <= 1e-4 && g.rel_dual_residual <= 1e-4 && g.rel_gap <= 1e-4);
+    pdlp_result_free(&c);
+    pdlp_result_free(&g);
+}
+
+TEST(cpu_cuda_parity)
+{
+    gpu_backend_choice ch;
+    scopt_error err;
+    if (gpu_backend_open(SCOPT_DEVICE_GPU, &ch, &err) != SCOPT_OK) {
+        const char *req = getenv("SCOPT_REQUIRE_GPU");
+        if (req && *req == '1') { fprintf(stderr, "  no GPU: %s\n", err.message); CHECK(0); }
+        else skipped++;
+        return;
+    }
+    for (unsigned seed = 1; seed <= 4; seed++) {
+        scopt_model *md = random_lp(seed, 150, 200, 5);
+        parity_on(ch.backend, md);
+        model_free(md);
+    }
+    gpu_backend_close(&ch);
+}
+
+int main(void)
+{
+    static const harness_test tests[] = {T(cpu_backend_ops), T(kernel_bodies), T(generated_lps), T(deterministic),
+                                         T(limits_and_cancel), T(infeasible_and_unbounded), T(conformance_datasets), T(mip_root_by_pdlp),
+                                         T(options_checked)};
+    int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp");
+    int before = harness_failed_checks;
+    cpu_cuda_parity();
+    int failed = harness_failed_checks != before;
+    printf("pdlp_parity: %d passed, %d failed, %d skipped\n", !failed && !skipped, failed, skipped);
+    return rc || failed;
+}
