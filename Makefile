@@ -46,7 +46,7 @@ CUDA_SRC    := $(wildcard gpu/cuda/*.cu)
 CUDA_OBJ    := $(CUDA_SRC:%.cu=$(BUILD)/%.o)
 CUDA_PLUGIN := $(if $(filter 1,$(CUDA)),$(LIBDIR)/libscopt_cuda.so)
 
-.PHONY: all deps demo test test-long bench bench-read clean install check-tools
+.PHONY: all deps demo test test-long bench bench-quick bench-read clean install check-tools
 all: $(LIBDIR)/libscopt.a $(LIBDIR)/libscopt.so $(BINDIR)/scopt $(CUDA_PLUGIN)
 
 $(BUILD)/%.o: %.c
@@ -102,6 +102,17 @@ test-long: deps
 
 bench-read: deps all
 	@sh bench/bench_read.sh
+
+# the benchmarks of BENCHMARKS.md: reading, scopt vs glpsol vs cbc per preset, lot sizing
+bench: deps all
+	@sh bench/bench_read.sh
+	@BENCH_CAP=$${BENCH_CAP:-1200} sh bench/bench_solve.sh "S M"
+	@if [ -f bench/lotsizing.sh ]; then sh bench/lotsizing.sh; fi
+
+# under 5 minutes: reading and the S preset, 60 s caps
+bench-quick: deps all
+	@sh bench/bench_read.sh
+	@BENCH_CAP=60 sh bench/bench_solve.sh S
 
 clean:
 	rm -rf build lib bin tests/out
