@@ -71,6 +71,7 @@ $(BINDIR)/scopt: $(CLI_OBJ) $(LIBDIR)/libscopt.a
 $(BUILD)/tests/%: tests/%.c tests/harness.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(INCLUDES) -Itests -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
+$(BUILD)/tests/test_api: tests/api_loader.h
 
 # the CUDA backend (ARCHITECTURE.md section 6): its own shared object linking cudart and
 # cuSPARSE, opened with dlopen by gpu/loader.c; built whenever nvcc exists (CUDA=0: never).
@@ -129,12 +130,15 @@ install: all
 	    scopt.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/scopt.pc
 
 # test-san: the bad-input corpus (tests/sh/bad_input.sh) against an ASan+UBSan scopt built from
-# build/san objects; a sanitizer report aborts the run, which the script counts as a failure
+# build/san objects, and through the in-memory API (tests/test_api.c); a sanitizer report
+# aborts the run, which counts as a failure
 .PHONY: test-san
 test-san: deps
-	@$(MAKE) --no-print-directory SAN=1 build/san/scopt
+	@$(MAKE) --no-print-directory SAN=1 build/san/scopt build/san/tests/test_api
 	@ASAN_OPTIONS=abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
 	    SCOPT_BIN=build/san/scopt BUILD=build/san sh tests/sh/bad_input.sh
+	@ASAN_OPTIONS=abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
+	    build/san/tests/test_api
 
 build/san/scopt: $(CLI_OBJ) $(LIB_OBJ)
 	$(CC) -o $@ $(CLI_OBJ) $(LIB_OBJ) $(LDFLAGS) $(LIBS)

@@ -148,6 +148,237 @@ typedef struct scopt_network_info {
 } scopt_network_info;
 SCOPT_API scopt_status scopt_network_info_get(const scopt_network *net, scopt_network_info *info);
 
+/* ---- networks built in memory ----
+ * The same tables as the dataset directory (ARCHITECTURE.md section 2), one record struct
+ * per table whose fields are the CSV columns in the same order and with the same meaning.
+ * Fill a record with its scopt_*_init() (the contract's defaults: costs 0, volume and yield
+ * 1, capacities SCOPT_UNLIMITED, unmet_penalty SCOPT_DEFAULT), set the fields you have,
+ * then add it. The add calls check what the CSV reader checks, with the same rules and the
+ * same messages, and copy what they keep (strings may be freed after the call).
+ *
+ * Add in dependency order, as the reader reads the files: settings, items, sites, supply,
+ * operations, bom, resources, resource_use, calendar, lanes, inventory, receipts, demand
+ * (a record may name only what was added before it). Then scopt_network_finish runs the
+ * checks that need the whole network (horizon, bill-of-materials cycles, setups without a
+ * bound, reachability warnings); only a finished network can be solved.
+ *
+ * Errors: a rejected record is not added; the call returns SCOPT_EINPUT and fills *err with
+ *   message "CALL #N (KEY): WHAT; expected WHAT", e.g.
+ *   "scopt_network_add_supply #3 (supplier S1, item RAW9): unknown item 'RAW9'; expected an
+ *    item added with scopt_network_add_item (did you mean 'RAW1'?)",
+ *   file  = the call's name, line = N (the record's number: 1 for the first call of that
+ *   function on this network), column = the field (1 = the struct's first field, 0 = the
+ *   whole record). After "CALL #N (KEY): " the text is the CSV reader's, except that files
+ *   become calls ("an item of items.csv" -> "an item added with scopt_network_add_item"),
+ *   lines become record numbers ("first at line 2" -> "first at record #1") and empty cells
+ *   become missing values ("empty cell in required column" -> "no value in required
+ *   column", "or an empty cell for the default" -> "or SCOPT_DEFAULT for the default").
+ *   Warnings go to opt->on_diagnostic with the same location. Once a record was rejected,
+ *   scopt_network_finish fails too (the network is incomplete): free it and start again.
+ *   Out of memory (SCOPT_ENOMEM) leaves the network usable only for scopt_network_free. */
+
+/* An optional number left at this value takes the contract's default, like an empty cell. */
+#define SCOPT_DEFAULT (-1e300)
+/* Capacity-like fields: this value (or any larger one, +infinity included) is unlimited. */
+#define SCOPT_UNLIMITED 1e300
+
+/* Start an empty network. opt (may be NULL) is copied: its on_diagnostic (with its user
+ * pointer) receives the warnings and errors of every later add call and of
+ * scopt_network_finish, so it must stay valid until then. */
+SCOPT_API scopt_status scopt_network_new(const scopt_options *opt, scopt_network **out,
+                                         scopt_error *err);
+
+/* Check the whole network and make it ready to solve. SCOPT_EINPUT when an add call was
+ * rejected before or a whole-network rule fails (no demand, BOM cycle, ...). */
+SCOPT_API scopt_status scopt_network_finish(scopt_network *net, scopt_error *err);
+
+/* settings.csv: key and value as text, as in the file: "periods" "12", "start_date"
+ * "2025-01-06", "period_days", "currency", "mip_gap", "time_limit",
+ * "default_unmet_penalty". value NULL or "" = default. An unknown key is a warning. */
+SCOPT_API scopt_status scopt_network_add_setting(scopt_network *net, const char *key,
+                                                 const char *value, scopt_error *err);
+
+/* items.csv */
+typedef struct scopt_item {
+    const char *item;         /* required */
+    const char *description;  /* may be NULL */
+    const char *unit;         /* may be NULL */
+    double volume;            /* per unit; default 1 */
+    double value;             /* default 0 */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_item;
+SCOPT_API void scopt_item_init(scopt_item *row);
+SCOPT_API scopt_status scopt_network_add_item(scopt_network *net, const scopt_item *row,
+                                              scopt_error *err);
+
+/* sites.csv */
+typedef struct scopt_site {
+    const char *site;         /* required */
+    const char *kind;         /* required: "supplier", "plant", "warehouse" or "customer" */
+    double fixed_cost;        /* default 0 */
+    int optional;             /* 0 or 1: open/close is a decision; default 0 */
+    double storage_capacity;  /* volume; default SCOPT_UNLIMITED */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_site;
+SCOPT_API void scopt_site_init(scopt_site *row);
+SCOPT_API scopt_status scopt_network_add_site(scopt_network *net, const scopt_site *row,
+                                              scopt_error *err);
+
+/* supply.csv: a supplier's offer of an item */
+typedef struct scopt_supply {
+    const char *supplier;     /* required: a supplier site */
+    const char *item;         /* required */
+    double unit_cost;         /* default 0 */
+    double capacity;          /* per order period; default SCOPT_UNLIMITED */
+    int lead_time;            /* periods >= 0; default 0 */
+    double min_order;         /* default 0 */
+    double order_cost;        /* default 0; min_order or order_cost need a finite capacity */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_supply;
+SCOPT_API void scopt_supply_init(scopt_supply *row);
+SCOPT_API scopt_status scopt_network_add_supply(scopt_network *net, const scopt_supply *row,
+                                                scopt_error *err);
+
+/* operations.csv: a production step at a plant, making `item` */
+typedef struct scopt_operation {
+    const char *operation;    /* required */
+    const char *site;         /* required: a plant site */
+    const char *item;         /* required: the output */
+    double yield;             /* output per unit of operation, > 0; default 1 */
+    double unit_cost;         /* default 0 */
+    int lead_time;            /* default 0 */
+    double min_lot;           /* default 0 */
+    double setup_cost;        /* default 0 */
+    double max_per_period;    /* default SCOPT_UNLIMITED */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_operation;
+SCOPT_API void scopt_operation_init(scopt_operation *row);
+SCOPT_API scopt_status scopt_network_add_operation(scopt_network *net,
+                                                   const scopt_operation *row,
+                                                   scopt_error *err);
+
+/* bom.csv: an input of an operation */
+typedef struct scopt_bom {
+    const char *operation;    /* required */
+    const char *item;         /* required: the input */
+    double quantity;          /* required: per unit of operation */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_bom;
+SCOPT_API void scopt_bom_init(scopt_bom *row);
+SCOPT_API scopt_status scopt_network_add_bom(scopt_network *net, const scopt_bom *row,
+                                             scopt_error *err);
+
+/* resources.csv: a machine, line or crew at a plant */
+typedef struct scopt_resource {
+    const char *resource;     /* required */
+    const char *site;         /* required: a plant site */
+    double capacity;          /* required: per period */
+    double overtime_capacity; /* default 0 */
+    double overtime_cost;     /* default 0 */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_resource;
+SCOPT_API void scopt_resource_init(scopt_resource *row);
+SCOPT_API scopt_status scopt_network_add_resource(scopt_network *net,
+                                                  const scopt_resource *row,
+                                                  scopt_error *err);
+
+/* resource_use.csv: the load of an operation on a resource of its own site */
+typedef struct scopt_resource_use {
+    const char *operation;    /* required */
+    const char *resource;     /* required */
+    double usage;             /* required: per unit of operation */
+    double setup_usage;       /* per setup; default 0 */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_resource_use;
+SCOPT_API void scopt_resource_use_init(scopt_resource_use *row);
+SCOPT_API scopt_status scopt_network_add_resource_use(scopt_network *net,
+                                                      const scopt_resource_use *row,
+                                                      scopt_error *err);
+
+/* capacity_calendar.csv: a resource's capacity in one period */
+typedef struct scopt_calendar {
+    const char *resource;     /* required */
+    int period;               /* required: >= 1 */
+    double capacity;          /* required */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_calendar;
+SCOPT_API void scopt_calendar_init(scopt_calendar *row);
+SCOPT_API scopt_status scopt_network_add_calendar(scopt_network *net,
+                                                  const scopt_calendar *row,
+                                                  scopt_error *err);
+
+/* lanes.csv: transport from one site to another */
+typedef struct scopt_lane {
+    const char *from;         /* required: not a customer */
+    const char *to;           /* required: not a supplier */
+    const char *item;         /* NULL or "" = every item that can be at `from` */
+    const char *mode;         /* may be NULL */
+    double unit_cost;         /* default 0 */
+    int lead_time;            /* default 0 */
+    double capacity;          /* units per ship period; default SCOPT_UNLIMITED */
+    double vehicle_capacity;  /* volume per vehicle; default SCOPT_UNLIMITED (no vehicles) */
+    double vehicle_cost;      /* default 0 */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_lane;
+SCOPT_API void scopt_lane_init(scopt_lane *row);
+SCOPT_API scopt_status scopt_network_add_lane(scopt_network *net, const scopt_lane *row,
+                                              scopt_error *err);
+
+/* inventory.csv: a stock position and its policy */
+typedef struct scopt_inventory {
+    const char *site;         /* required */
+    const char *item;         /* required */
+    double initial;           /* default 0 */
+    double holding_cost;      /* per unit and period; default 0 */
+    double safety_stock;      /* default 0 */
+    double max;               /* default SCOPT_UNLIMITED */
+    double shortfall_penalty; /* per unit and period below safety stock; default 0 */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_inventory;
+SCOPT_API void scopt_inventory_init(scopt_inventory *row);
+SCOPT_API scopt_status scopt_network_add_inventory(scopt_network *net,
+                                                   const scopt_inventory *row,
+                                                   scopt_error *err);
+
+/* receipts.csv: an already-scheduled arrival (records of one key are summed) */
+typedef struct scopt_receipt {
+    const char *site;         /* required */
+    const char *item;         /* required */
+    int period;               /* required: >= 1 */
+    double quantity;          /* required */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_receipt;
+SCOPT_API void scopt_receipt_init(scopt_receipt *row);
+SCOPT_API scopt_status scopt_network_add_receipt(scopt_network *net, const scopt_receipt *row,
+                                                 scopt_error *err);
+
+/* demand.csv: a customer's order or forecast (records of one key are summed) */
+typedef struct scopt_demand {
+    const char *customer;     /* required: a customer site */
+    const char *item;         /* required */
+    int period;               /* required: >= 1 */
+    double quantity;          /* required */
+    double unmet_penalty;     /* per unit lost; SCOPT_DEFAULT = the default_unmet_penalty
+                                 setting (an error without one) */
+    double backorder_cost;    /* per unit and period late; default 0 (lost sales) */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_demand;
+SCOPT_API void scopt_demand_init(scopt_demand *row);
+SCOPT_API scopt_status scopt_network_add_demand(scopt_network *net, const scopt_demand *row,
+                                                scopt_error *err);
+
 /* ---- solving ---- */
 typedef struct scopt_plan scopt_plan;
 

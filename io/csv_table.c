@@ -34,18 +34,6 @@ typedef struct reader {
     long rows;
 } reader;
 
-static const char *type_expectation(col_type t)
-{
-    switch (t) {
-    case COL_NUM: return "a number >= 0 (like 12 or 0.5)";
-    case COL_POS: return "a number > 0";
-    case COL_PERIOD: return "a whole period number >= 1";
-    case COL_LEAD: return "a whole number of periods >= 0";
-    case COL_FLAG: return "0 or 1";
-    default: return "a non-empty text";
-    }
-}
-
 static void reader_error(reader *r, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void reader_error(reader *r, long line, long col, const char *fmt, ...)

@@ -7,26 +7,9 @@
 #ifndef SCOPT_CSV_TABLE_H
 #define SCOPT_CSV_TABLE_H
 
-#include "util.h"
+#include "schema.h" /* col_type, col_spec */
 
-#define CSV_MAX_CELL_BYTES (64 * 1024)
 #define CSV_MAX_FIELDS 1024
-
-typedef enum {
-    COL_TEXT,    /* any non-empty UTF-8 text */
-    COL_NUM,     /* finite number >= 0 */
-    COL_POS,     /* finite number > 0 */
-    COL_PERIOD,  /* integer >= 1 */
-    COL_LEAD,    /* integer >= 0 */
-    COL_FLAG,    /* 0 or 1 */
-    COL_ANY      /* free text, may be anything (settings values) */
-} col_type;
-
-typedef struct col_spec {
-    const char *name;
-    col_type type;
-    int required;
-} col_spec;
 
 typedef struct cell {
     int present;       /* 0 = empty cell or column absent: use the default */

@@ -6,17 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "network_add.h"
 #include "read_tables.h"
 
-const char *const table_file_names[T_COUNT] = {
-    "settings.csv", "items.csv",     "sites.csv",   "supply.csv",   "operations.csv",
-    "bom.csv",      "resources.csv", "resource_use.csv", "capacity_calendar.csv",
-    "lanes.csv",    "inventory.csv", "receipts.csv", "demand.csv"};
-
-static scopt_status read_all_tables(const char *dir, read_state *st, diag_sink *d)
+static scopt_status read_all_tables(const char *dir, scopt_network *net, diag_sink *d)
 {
-    const table_def *defs = dataset_tables();
-    scopt_network *net = st->net;
+    const table_schema *schema = dataset_schema();
     struct stat sb; /* check the directory first, else every file would be "missing" */
     int found = stat(dir, &sb) == 0;
     if (!found || !S_ISDIR(sb.st_mode)) {
@@ -25,11 +20,11 @@ static scopt_status read_all_tables(const char *dir, read_state *st, diag_sink *
         return SCOPT_EINPUT;
     }
     for (int t = 0; t < T_COUNT; t++) {
-        const table_def *def = &defs[t];
+        const table_schema *ts = &schema[t];
         long rows = 0;
         snprintf(net->table_path[t], sizeof net->table_path[t], "%s/%s", dir, table_file_names[t]);
-        csv_table_result r = csv_read_table(net->table_path[t], def->specs, def->nspecs, def->required,
-                                            def->on_row, st, d, net->table_cols[t], &rows);
+        csv_table_result r = csv_read_table(net->table_path[t], ts->specs, ts->nspecs, ts->required,
+                                            dataset_row_handler((table_id)t), net, d, net->table_cols[t], &rows);
         net->table_present[t] = r != CSV_TABLE_ABSENT;
         if (d->nomem) return SCOPT_ENOMEM;
         if (diag_limit_reached(d)) break;
@@ -43,31 +38,32 @@ scopt_status scopt_network_read_dir(const char *dir, const scopt_options *opt, s
                                     scopt_error *err)
 {
     diag_sink d;
-    read_state st;
     error_clear(err);
     if (!out) return error_set(err, SCOPT_EUSAGE, "scopt_network_read_dir: out is NULL");
     *out = NULL;
     if (!dir) return error_set(err, SCOPT_EUSAGE, "scopt_network_read_dir: dir is NULL");
     diag_init(&d, opt, err);
-    memset(&st, 0, sizeof st);
-    st.net = network_new();
-    if (!st.net) return error_set(err, SCOPT_ENOMEM, "out of memory");
-    snprintf(st.net->dir, sizeof st.net->dir, "%s", dir);
-    for (size_t k = strlen(st.net->dir); k > 1 && st.net->dir[k - 1] == '/'; k--) st.net->dir[k - 1] = '\0';
-    scopt_status s = read_all_tables(st.net->dir, &st, &d);
-    for (int t = 0; t < T_COUNT; t++) keymap_free(&st.keys[t]);
+    scopt_network *net = network_new();
+    if (!net || network_build_begin(net)) {
+        scopt_network_free(net);
+        return error_set(err, SCOPT_ENOMEM, "out of memory");
+    }
+    snprintf(net->dir, sizeof net->dir, "%s", dir);
+    for (size_t k = strlen(net->dir); k > 1 && net->dir[k - 1] == '/'; k--) net->dir[k - 1] = '\0';
+    scopt_status s = read_all_tables(net->dir, net, &d);
+    network_build_end(net);
     if (s == SCOPT_OK) {
-        network_validate(st.net, &d);
+        network_validate(net, &d);
         if (d.nomem) s = SCOPT_ENOMEM;
         else if (d.errors) s = SCOPT_EINPUT;
     }
-    st.net->warnings = d.warnings;
+    net->warnings = d.warnings;
     if (s != SCOPT_OK) {
-        scopt_network_free(st.net);
+        scopt_network_free(net);
         if (s == SCOPT_ENOMEM) return error_set(err, SCOPT_ENOMEM, "out of memory while reading %s", dir);
         if (err) err->code = s;
         return s;
     }
-    *out = st.net;
+    *out = net;
     return SCOPT_OK;
 }

@@ -149,7 +149,7 @@ static int open_site(scopt_model *m, int s, diag_sink *d, inflow *in, int max)
             if (is_inf(m->ub[in[q].col])) {
                 char what[300];
                 describe_col(m, in[q].col, what, sizeof what);
-                diag_report(d, SCOPT_SEV_ERROR, n->table_path[T_SITES], st->line, n->table_cols[T_SITES][3],
+                net_report(n, d, SCOPT_SEV_ERROR, T_SITES, st->line, 3,
                            "optional site '%s' has an inflow without an upper bound (%s); expected a "
                            "capacity on every supply, operation (max_per_period or resource) and lane "
                            "into an optional site", site_name(n, s), what);

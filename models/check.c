@@ -30,6 +30,7 @@ scopt_status scopt_check_plan(const scopt_network *net, const char *plandir, con
     error_clear(err);
     if (violations) *violations = 0;
     if (!net || !plandir) return error_set(err, SCOPT_EUSAGE, "scopt_check_plan: %s is NULL", net ? "plandir" : "net");
+    if (network_check_ready(net, "scopt_check_plan", err) != SCOPT_OK) return SCOPT_EUSAGE;
     diag_init(&in, opt, err);
     diag_init(&v.diag, opt, NULL);
     scopt_status s = check_read_plan(net, plandir, &plan, &in, &v);

@@ -1,7 +1,7 @@
 /* network.c - life cycle and queries of scopt_network, the in-memory dataset. */
 #include <stdlib.h>
 #include <string.h>
-#include "network.h"
+#include "network_add.h"
 
 const char *const site_kind_names[KIND_COUNT] = {"supplier", "plant", "warehouse", "customer"};
 
@@ -21,6 +21,7 @@ scopt_network *network_new(void)
 void scopt_network_free(scopt_network *n)
 {
     if (!n) return;
+    network_build_end(n);
     strmap_free(&n->item_names);
     strmap_free(&n->site_names);
     strmap_free(&n->op_names);

@@ -66,6 +66,8 @@ struct scopt_network {
     int table_cols[T_COUNT][MAX_TABLE_COLS];
     char table_path[T_COUNT][600];
     int warnings;
+    int api;                 /* built through the API: messages name calls and records */
+    struct net_build *build; /* while records are added (network_add.h); NULL once complete */
 };
 
 scopt_network *network_new(void);
@@ -76,6 +78,16 @@ const char *op_name(const scopt_network *n, int o);
 const char *res_name(const scopt_network *n, int r);
 const char *mode_name(const scopt_network *n, int m);
 static inline int is_inf(double v) { return v >= SCOPT_INF; }
+
+/* SCOPT_OK when N may be solved, exported or checked; SCOPT_EUSAGE (err filled, naming CALL)
+ * for a NULL network or one built in memory and not finished yet (network_api.c). */
+scopt_status network_check_ready(const scopt_network *n, const char *call, scopt_error *err);
+
+/* Report about record LINE (0 = none) of table T, column SPEC (-1 = none), from the checks
+ * that need the whole network: file:line:col for a network read from CSV, "CALL #N: " before
+ * the message (file = the call, line = N) for one built through the API (row_src.c). */
+void net_report(const scopt_network *n, diag_sink *d, scopt_severity sev, table_id t, long line, int spec,
+                const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 /* Semantic validation of a fully read network (kinds, cycles, reachability, horizon).
  * Reports through d; returns the number of errors found. */

@@ -137,20 +137,18 @@ static void explain_unreached(const scopt_network *n, const walk *fw, const net_
     }
     int anywhere = 0;
     for (size_t k = 0; k < fw->qlen && !anywhere; k += 2) anywhere = fw->queue[k + 1] == i;
-    const char *file = n->table_path[T_DEMAND];
-    long col = n->table_cols[T_DEMAND][1];
     if (!anywhere)
-        diag_report(d, SCOPT_SEV_WARNING, file, dm->line, col,
-                    "demand of customer '%s' for item '%s' cannot be met: no supplier, operation, receipt "
-                    "or initial stock provides '%s' anywhere", site_name(n, c), item_name(n, i), item_name(n, i));
+        net_report(n, d, SCOPT_SEV_WARNING, T_DEMAND, dm->line, 1,
+                   "demand of customer '%s' for item '%s' cannot be met: no supplier, operation, receipt "
+                   "or initial stock provides '%s' anywhere", site_name(n, c), item_name(n, i), item_name(n, i));
     else if (!lanes_in)
-        diag_report(d, SCOPT_SEV_WARNING, file, dm->line, col,
-                    "demand of customer '%s' for item '%s' cannot be met: no lane into '%s' carries '%s'",
-                    site_name(n, c), item_name(n, i), site_name(n, c), item_name(n, i));
+        net_report(n, d, SCOPT_SEV_WARNING, T_DEMAND, dm->line, 1,
+                   "demand of customer '%s' for item '%s' cannot be met: no lane into '%s' carries '%s'",
+                   site_name(n, c), item_name(n, i), site_name(n, c), item_name(n, i));
     else
-        diag_report(d, SCOPT_SEV_WARNING, file, dm->line, col,
-                    "demand of customer '%s' for item '%s' cannot be met: '%s' never reaches the sites its "
-                    "lanes come from (%s)", site_name(n, c), item_name(n, i), item_name(n, i), from);
+        net_report(n, d, SCOPT_SEV_WARNING, T_DEMAND, dm->line, 1,
+                   "demand of customer '%s' for item '%s' cannot be met: '%s' never reaches the sites its "
+                   "lanes come from (%s)", site_name(n, c), item_name(n, i), item_name(n, i), from);
 }
 
 int reachability_check(scopt_network *n, diag_sink *d)
@@ -176,9 +174,9 @@ int reachability_check(scopt_network *n, diag_sink *d)
     for (size_t o = 0; o < n->ops.len; o++) {
         const net_operation *op = &n->ops.data[o];
         if (keymap_get(&bw.mark, op->site, op->item, 0, 0) < 0)
-            diag_report(d, SCOPT_SEV_WARNING, n->table_path[T_OPERATIONS], op->line, n->table_cols[T_OPERATIONS][0],
-                        "the output '%s' of operation '%s' can never reach a customer's demand",
-                        item_name(n, op->item), op_name(n, (int)o));
+            net_report(n, d, SCOPT_SEV_WARNING, T_OPERATIONS, op->line, 0,
+                       "the output '%s' of operation '%s' can never reach a customer's demand",
+                       item_name(n, op->item), op_name(n, (int)o));
     }
 done:
     free_index(&x);

@@ -5,9 +5,6 @@
 #include <string.h>
 #include "network.h"
 
-static const char *path_of(const scopt_network *n, table_id t) { return n->table_path[t]; }
-static long col_of(const scopt_network *n, table_id t, int spec) { return n->table_cols[t][spec]; }
-
 static void set_horizon(scopt_network *n, diag_sink *d)
 {
     int last = 0;
@@ -17,9 +14,9 @@ static void set_horizon(scopt_network *n, diag_sink *d)
 #define BEYOND(vec, tab, pcol, what)                                                          \
     for (size_t k = 0; k < n->vec.len; k++)                                                   \
         if (n->vec.data[k].period > n->T)                                                     \
-            diag_report(d, SCOPT_SEV_WARNING, path_of(n, tab), n->vec.data[k].line,           \
-                        col_of(n, tab, pcol), what " in period %d lies beyond the horizon of %d " \
-                        "periods and is ignored", n->vec.data[k].period, n->T);
+            net_report(n, d, SCOPT_SEV_WARNING, tab, n->vec.data[k].line, pcol,                \
+                       what " in period %d lies beyond the horizon of %d periods and is ignored", \
+                       n->vec.data[k].period, n->T);
     BEYOND(demand, T_DEMAND, 2, "demand")
     BEYOND(receipts, T_RECEIPTS, 2, "receipt")
     BEYOND(calendar, T_CALENDAR, 1, "calendar capacity")
@@ -60,8 +57,8 @@ static void report_cycle(const scopt_network *n, diag_sink *d, const int *stack,
         strncat(path, " -> ", sizeof path - strlen(path) - 1);
     }
     strncat(path, item_name(n, target), sizeof path - strlen(path) - 1);
-    diag_report(d, SCOPT_SEV_ERROR, path_of(n, T_BOM), edge[depth - 1], col_of(n, T_BOM, 1),
-                "bill-of-materials cycle: %s; expected bills of materials without cycles", path);
+    net_report(n, d, SCOPT_SEV_ERROR, T_BOM, edge[depth - 1], 1,
+               "bill-of-materials cycle: %s; expected bills of materials without cycles", path);
 }
 
 static int check_bom_cycles(const scopt_network *n, diag_sink *d)
@@ -108,10 +105,10 @@ static void check_setup_bounds(const scopt_network *n, diag_sink *d)
         if (op->min_lot > 0 || op->setup_cost > 0) setup[o] = 1;
         if (!is_inf(op->max_per_period)) bounded[o] = 1;
         if (setup[o] && !bounded[o])
-            diag_report(d, SCOPT_SEV_ERROR, path_of(n, T_OPERATIONS), op->line, col_of(n, T_OPERATIONS, 8),
-                        "operation '%s' has a setup (min_lot, setup_cost or setup_usage) but no bound on "
-                        "its quantity; expected a max_per_period or a resource with usage > 0",
-                        op_name(n, (int)o));
+            net_report(n, d, SCOPT_SEV_ERROR, T_OPERATIONS, op->line, 8,
+                       "operation '%s' has a setup (min_lot, setup_cost or setup_usage) but no bound on "
+                       "its quantity; expected a max_per_period or a resource with usage > 0",
+                       op_name(n, (int)o));
     }
     free(setup);
     free(bounded);
@@ -124,8 +121,8 @@ int network_validate(scopt_network *n, diag_sink *d)
     int before = d->errors;
     set_horizon(n, d);
     if (n->T < 1)
-        diag_report(d, SCOPT_SEV_ERROR, path_of(n, T_DEMAND), 0, 0,
-                    "no planning horizon; expected demand rows or settings 'periods'");
+        net_report(n, d, SCOPT_SEV_ERROR, T_DEMAND, 0, -1,
+                   "no planning horizon; expected demand rows or settings 'periods'");
     check_bom_cycles(n, d);
     check_setup_bounds(n, d);
     if (d->errors == before && !d->nomem) reachability_check(n, d);

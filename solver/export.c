@@ -69,6 +69,7 @@ scopt_status scopt_export_model(const scopt_network *net, const scopt_options *o
     scopt_model *m;
     error_clear(err);
     if (!net || !path) return error_set(err, SCOPT_EUSAGE, "scopt_export_model: network and path are required");
+    if (network_check_ready(net, "scopt_export_model", err) != SCOPT_OK) return SCOPT_EUSAGE;
     diag_init(&d, opt, err);
     scopt_status s = model_build(net, &d, &m);
     if (s != SCOPT_OK) return s == SCOPT_ENOMEM ? error_set(err, s, "out of memory while building the model") : s;

@@ -94,6 +94,7 @@ scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, sco
     solve_result r;
     error_clear(err);
     if (!out || !net) return error_set(err, SCOPT_EUSAGE, "scopt_solve: network and out are required");
+    if (network_check_ready(net, "scopt_solve", err) != SCOPT_OK) return SCOPT_EUSAGE;
     *out = NULL;
     if (!opt) { scopt_options_init(&defaults); opt = &defaults; }
     scopt_status s = check_options(opt, err);
