@@ -87,6 +87,26 @@ $(LIBDIR)/libscopt_cuda.so: $(CUDA_OBJ)
 # where an installed libscopt looks for the plugin (gpu/loader.c)
 $(BUILD)/gpu/loader.o: CFLAGS += -DSCOPT_LIBDIR='"$(PREFIX)/lib"'
 
+# PDLP benchmark (bench/pdlp_bench.sh: simplex vs PDLP-CPU vs PDLP-CUDA, SpMV bandwidth)
+$(BUILD)/bench/pdlp_spmv: bench/pdlp_spmv.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(INCLUDES) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
+
+.PHONY: bench-pdlp gpu-debs gpu-check
+bench-pdlp: deps all $(BUILD)/bench/pdlp_spmv
+	@sh bench/pdlp_bench.sh
+
+# the GPU run (ARCHITECTURE.md section 6): `make gpu-debs` here fetches the .deb files the GPU
+# machine lacks into the git-ignored .device-debs/; carry it there and run `make gpu-check`
+# (tools/gpu_check.sh: unpack, build with the CUDA plugin, GPU tests, benchmark)
+DEVICE_DEBS := libglpk40 libglpk-dev libcsv3 libcsv-dev libjansson4 libjansson-dev libamd2 libcolamd2 \
+               libsuitesparseconfig5 libltdl7 libgmp10 zlib1g
+gpu-debs:
+	@mkdir -p .device-debs && cd .device-debs && apt-get download $(DEVICE_DEBS)
+
+gpu-check:
+	@sh tools/gpu_check.sh
+
 deps:
 	@sh tools/deps.sh
 

@@ -25,13 +25,17 @@ static int own_dir(char *buf, size_t n)
     return 0;
 }
 
-/* try one path; keep the first failure's message */
+/* try one path; keep the first failure's message, unless a later one says more than "not
+ * there" (a plugin that exists but cannot load: a missing libcusparse, a bad file) */
 static void *try_open(const char *path, char *why, size_t n)
 {
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    if (!h && !why[0]) {
+    /* NODELETE: the CUDA runtime inside the plugin is never torn down by dlclose while the
+     * driver may still hold its context (and a second solve does not start it again) */
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    if (!h) {
         const char *e = dlerror();
-        snprintf(why, n, "%.300s", e ? e : path);
+        if (!why[0] || (e && !strstr(e, "No such file") && strstr(why, "No such file")))
+            snprintf(why, n, "%.300s", e ? e : path);
     }
     return h;
 }

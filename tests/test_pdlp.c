@@ -7,6 +7,7 @@
  *  - CPU/CUDA parity (first 100 iterates within 1e-10, final objective and residuals within
  *    the tolerance): counted as skipped when no GPU can be used (SCOPT_REQUIRE_GPU=1 turns the
  *    skip into a failure, for `make gpu-check`). */
+#define _POSIX_C_SOURCE 200809L /* setenv */
 #include <math.h>
 #include <stdlib.h>
 #include "harness.h"
@@ -437,6 +438,8 @@ TEST(cpu_cuda_parity)
 {
     gpu_backend_choice ch;
     scopt_error err;
+    FILE *plugin = fopen("lib/libscopt_cuda.so", "rb"); /* this binary lives in build/: point at lib/ */
+    if (plugin) { fclose(plugin); setenv("SCOPT_CUDA_LIBRARY", "lib/libscopt_cuda.so", 0); }
     if (gpu_backend_open(SCOPT_DEVICE_GPU, &ch, &err) != SCOPT_OK) {
         const char *req = getenv("SCOPT_REQUIRE_GPU");
         if (req && *req == '1') { fprintf(stderr, "  no GPU: %s\n", err.message); CHECK(0); }

@@ -3,6 +3,7 @@
  * Memory management, the cuSPARSE generic SpMV (CSR of A and CSR of A^T, CSR_ALG2 which is
  * deterministic, one work buffer per product allocated when the matrix is uploaded) and the
  * table; the kernels are in kernels_cuda.cu. Every CUDA error becomes a status code. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +27,15 @@ static void ctx_free(gpu_ctx *c)
 static int ctx_init(gpu_ctx *c)
 {
     cudaDeviceProp prop;
+    int clock_khz = 0, bus_bits = 0;
     CU_TRY(c, cudaSetDevice(c->device));
     CU_TRY(c, cudaGetDeviceProperties(&prop, c->device));
-    snprintf(c->name, sizeof c->name, "%s (CUDA device %d, %.0f GiB)", prop.name, c->device,
-             (double)prop.totalGlobalMem / (1024.0 * 1024.0 * 1024.0));
+    CU_TRY(c, cudaDeviceGetAttribute(&clock_khz, cudaDevAttrMemoryClockRate, c->device));
+    CU_TRY(c, cudaDeviceGetAttribute(&bus_bits, cudaDevAttrGlobalMemoryBusWidth, c->device));
+    /* peak DRAM bandwidth: double data rate x clock x bus width, as NVIDIA's bandwidth sample */
+    double peak_gbs = 2.0 * clock_khz * 1e3 * (bus_bits / 8.0) / 1e9;
+    snprintf(c->name, sizeof c->name, "%.200s (CUDA device %d, %.0f GiB, %.0f GB/s peak)", prop.name, c->device,
+             (double)prop.totalGlobalMem / (1024.0 * 1024.0 * 1024.0), peak_gbs);
     CU_TRY(c, cudaStreamCreateWithFlags(&c->stream, cudaStreamNonBlocking));
     CU_TRY(c, cudaMalloc((void **)&c->d_part, CUDA_RED_BLOCKS * CUDA_MAX_ACC * sizeof(double)));
     CU_TRY(c, cudaMallocHost((void **)&c->h_part, CUDA_RED_BLOCKS * CUDA_MAX_ACC * sizeof(double)));
