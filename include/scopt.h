@@ -409,6 +409,125 @@ SCOPT_API char *scopt_plan_summary_json(const scopt_plan *plan);
 SCOPT_API int scopt_plan_explanation_count(const scopt_plan *plan);
 SCOPT_API const char *scopt_plan_explanation(const scopt_plan *plan, int i);
 
+/* ---- reading a plan without files ----
+ * The same numbers as the plan files (docs/plan.md), row for row: table T's row i here is
+ * line i+2 of T's file. Names point into the plan's network (valid while it lives; the
+ * plan needs its network anyway). Numbers are the files' values before printing (solver
+ * noise below 1e-9 removed, integer decisions whole). A plan without a solution (status
+ * infeasible, unbounded, no_plan) has no rows. */
+typedef enum {
+    SCOPT_PLAN_PURCHASES = 0,     /* purchases.csv */
+    SCOPT_PLAN_PRODUCTION = 1,    /* production.csv */
+    SCOPT_PLAN_SHIPMENTS = 2,     /* shipments.csv */
+    SCOPT_PLAN_INVENTORY = 3,     /* inventory_plan.csv */
+    SCOPT_PLAN_DELIVERIES = 4,    /* deliveries.csv */
+    SCOPT_PLAN_RESOURCE_LOAD = 5, /* resource_load.csv */
+    SCOPT_PLAN_SITES = 6          /* sites.csv */
+} scopt_plan_table;
+
+/* Number of rows of TABLE (0 for a NULL plan or an unknown table). */
+SCOPT_API long scopt_plan_row_count(const scopt_plan *plan, scopt_plan_table table);
+
+typedef struct scopt_purchase_row {
+    const char *supplier, *item;
+    int order_period, arrival_period;
+    double quantity;
+    double order;             /* 1 when an order is placed (offers with an order decision) */
+    double cost;              /* unit_cost * quantity + order_cost * order */
+} scopt_purchase_row;
+
+typedef struct scopt_production_row {
+    const char *operation, *site, *item;
+    int start_period, finish_period;
+    double quantity;          /* units of operation */
+    double output_quantity;   /* yield * quantity, arriving in finish_period */
+    double setup;             /* 1 when set up in start_period */
+    double cost;              /* unit_cost * quantity + setup_cost * setup */
+} scopt_production_row;
+
+typedef struct scopt_shipment_row {
+    const char *from, *to, *item, *mode;
+    const char *lane_item;    /* the lane's item, "" for a lane without item */
+    int ship_period, arrival_period;
+    double quantity;
+    double vehicles;          /* the lane's vehicles in ship_period (0: no vehicles) */
+    double cost;              /* unit_cost * quantity */
+} scopt_shipment_row;
+
+typedef struct scopt_inventory_row {
+    const char *site, *item;
+    int period;
+    double on_hand;           /* closing stock */
+    double safety_stock, shortfall;
+} scopt_inventory_row;
+
+typedef struct scopt_delivery_row {
+    const char *customer, *item;
+    int period;
+    double ordered, delivered;
+    double backlog;           /* at the end of the period */
+    double lost;
+} scopt_delivery_row;
+
+typedef struct scopt_resource_load_row {
+    const char *resource;
+    int period;
+    double load, run_load, setup_load, capacity, overtime;
+    double utilization;       /* load / capacity; NaN when capacity is 0 */
+} scopt_resource_load_row;
+
+typedef struct scopt_site_row {
+    const char *site;         /* an optional site */
+    int open;                 /* 0 or 1 */
+} scopt_site_row;
+
+/* Row I (0 <= I < scopt_plan_row_count) of a table into *row; SCOPT_EUSAGE for a NULL
+ * argument or I out of range. */
+SCOPT_API scopt_status scopt_plan_purchase(const scopt_plan *plan, long i, scopt_purchase_row *row);
+SCOPT_API scopt_status scopt_plan_production(const scopt_plan *plan, long i,
+                                             scopt_production_row *row);
+SCOPT_API scopt_status scopt_plan_shipment(const scopt_plan *plan, long i, scopt_shipment_row *row);
+SCOPT_API scopt_status scopt_plan_inventory(const scopt_plan *plan, long i, scopt_inventory_row *row);
+SCOPT_API scopt_status scopt_plan_delivery(const scopt_plan *plan, long i, scopt_delivery_row *row);
+SCOPT_API scopt_status scopt_plan_resource_load(const scopt_plan *plan, long i,
+                                                scopt_resource_load_row *row);
+SCOPT_API scopt_status scopt_plan_site(const scopt_plan *plan, long i, scopt_site_row *row);
+
+/* The ISO date of the first day of PERIOD ("2025-01-06") into buf (at least 11 bytes) when
+ * the settings give start_date and period_days; else "" (and 0 is returned). */
+SCOPT_API int scopt_plan_period_date(const scopt_plan *plan, int period, char *buf, size_t n);
+
+/* Cost by component (summary.json "costs"); they add up to the objective. */
+typedef struct scopt_plan_costs {
+    double purchase, order, production, setup, transport, vehicles, holding, overtime, fixed,
+        lost, backorder, shortfall;
+    double reserved[4];
+} scopt_plan_costs;
+
+/* The plan's KPIs (summary.json without the lists). */
+typedef struct scopt_plan_info {
+    scopt_solve_status status;
+    int has_plan;             /* 1 when the plan has a solution (rows, costs, objective) */
+    double objective;         /* total cost, constants included (0 without a plan) */
+    double objective_constant;
+    double best_bound;        /* -HUGE_VAL when unknown */
+    double lp_bound;          /* the relaxation's optimum (MIPs); -HUGE_VAL when unknown */
+    double gap;               /* relative; -1 when unknown */
+    double fill_rate;         /* delivered / ordered (1 when nothing is ordered) */
+    double ordered, delivered, lost;
+    scopt_plan_costs costs;
+    const char *method;       /* "simplex", "branch-and-cut", ... */
+    long iterations, nodes;
+    long rows, columns, integers, nonzeros; /* the model's size */
+    double seconds_build, seconds_solve, seconds_decode, seconds_total;
+    double reserved_d[8];
+    void *reserved_p[4];
+} scopt_plan_info;
+SCOPT_API scopt_status scopt_plan_info_get(const scopt_plan *plan, scopt_plan_info *info);
+/* Shortcuts: the best bound (-HUGE_VAL unknown) and the relative gap (-1 unknown). */
+SCOPT_API double scopt_plan_best_bound(const scopt_plan *plan);
+SCOPT_API double scopt_plan_gap(const scopt_plan *plan);
+
 /* Export the model of NET as free MPS or CPLEX LP. map_path (may be NULL) receives a
  * CSV mapping the safe names in the file back to the dataset's names. */
 typedef enum { SCOPT_FORMAT_MPS = 0, SCOPT_FORMAT_LP = 1 } scopt_model_format;

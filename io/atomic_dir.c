@@ -57,6 +57,20 @@ static void remove_stale(const char *parent, const char *base)
     closedir(d);
 }
 
+/* mkdir -p DIR */
+static int make_parents(const char *dir)
+{
+    char p[4096];
+    snprintf(p, sizeof p, "%s", dir);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/') continue;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) return -1;
+        *s = '/';
+    }
+    return (mkdir(p, 0777) != 0 && errno != EEXIST) ? -1 : 0;
+}
+
 scopt_status atomic_dir_begin(atomic_dir *a, const char *target, scopt_error *err)
 {
     char parent[4096];
@@ -70,6 +84,8 @@ scopt_status atomic_dir_begin(atomic_dir *a, const char *target, scopt_error *er
     split_path(a->target, parent, sizeof parent, &base);
     if (!base[0] || !strcmp(base, ".") || !strcmp(base, ".."))
         return error_set(err, SCOPT_EUSAGE, "output directory '%s' must name a directory, not . or ..", target);
+    if (make_parents(parent) != 0)
+        return error_set(err, SCOPT_EIO, "cannot create the directory '%s': %s", parent, strerror(errno));
     remove_stale(parent, base);
     snprintf(a->temp, sizeof a->temp, "%s/.%s.scopt-tmp.%ld", parent, base, (long)getpid());
     remove_tree(a->temp);

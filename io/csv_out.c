@@ -55,3 +55,12 @@ int period_date(const char *start, int days, int t, char *buf)
     snprintf(buf, 16, "%04d-%02d-%02d", y % 10000, m, d);
     return 0;
 }
+
+int scopt_plan_period_date(const scopt_plan *p, int t, char *buf, size_t n)
+{
+    char d[16] = "";
+    int ok = p && p->net->settings.period_days > 0 && t >= 1 &&
+             !period_date(p->net->settings.start_date, p->net->settings.period_days, t, d);
+    if (buf && n) snprintf(buf, n, "%s", ok ? d : "");
+    return ok;
+}

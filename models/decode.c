@@ -60,5 +60,5 @@ int decode_plan(scopt_plan *p)
         for (size_t t = 0; t < T; t++) p->ordered += m->demands[k].qty[t];
     p->fill_rate = p->ordered > 0 ? p->delivered / p->ordered : 1.0;
     add_loads(p, T);
-    return 0;
+    return plan_rows_index(p);
 }

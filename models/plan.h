@@ -15,6 +15,12 @@ extern const char *const cost_kind_names[COST_COUNT];
 
 typedef struct plan_timings { double read, build, solve, decode, write, total; } plan_timings;
 
+/* the rows of the plan's tables (scopt_plan_table, docs/plan.md), as (entity, period):
+ * offer, operation, lane-item pair, buffer, demand key, resource, site (plan_rows.c) */
+#define PLAN_TABLE_COUNT 7
+typedef struct { int a, t; } plan_row_ref;
+typedef VEC(plan_row_ref) plan_row_vec;
+
 /* what the PDLP solver did (solver/pdlp.h), for summary.json's "solver"."pdlp" */
 typedef struct plan_pdlp_info {
     int used;
@@ -50,10 +56,15 @@ struct scopt_plan {
     char options_json[1024];      /* non-default options, as a JSON object */
     char **explanation;           /* infeasible plans: lines in the dataset's words */
     int nexplanation;
+    plan_row_vec rows[PLAN_TABLE_COUNT]; /* owned; empty without a solution */
 };
 
-/* Fill costs, KPIs and loads from p->x (which decode_plan cleans of solver noise). */
+/* Fill costs, KPIs, loads and the table rows from p->x (which decode_plan cleans of solver
+ * noise). Returns -1 when out of memory. */
 int decode_plan(scopt_plan *p);
+/* index the rows of every table (plan_rows.c; called by decode_plan); -1 out of memory */
+int plan_rows_index(scopt_plan *p);
+void plan_rows_free(scopt_plan *p);
 /* print-friendly value: |v| < 1e-9 -> 0, within 1e-9 of an integer -> that integer */
 double clean_value(double v);
 /* column value or 0 for an absent column (-1) */

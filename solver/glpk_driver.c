@@ -45,7 +45,7 @@ static void mip_callback(glp_tree *T, void *info)
         glp_prob *P = glp_ios_get_prob(T);
         int has = glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT;
         double inc = has ? glp_mip_obj_val(P) : 0;
-        report(w->p, "mip", has, inc, w->bound + glp_get_obj_coef(P, 0), has ? glp_ios_mip_gap(T) : -1);
+        report(w->p, "mip", has, inc, w->bound, has ? glp_ios_mip_gap(T) : -1); /* node bounds include the constant */
         w->last_report = now;
     }
 }
@@ -129,13 +129,12 @@ static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, 
     int ret = glp_intopt(P, &io);
     int st = glp_mip_status(P);
     r->method = "branch-and-cut";
-    double c0 = m->obj_constant;
     if (st == GLP_OPT || st == GLP_FEAS) {
         r->has_solution = 1;
         r->objective = glp_mip_obj_val(P);
         for (int j = 0; j < m->ncols; j++) r->x[j] = glp_mip_col_val(P, j + 1);
     }
-    if (w.bound > -DBL_MAX) r->best_bound = w.bound + c0;
+    if (w.bound > -DBL_MAX) r->best_bound = w.bound; /* includes the objective constant */
     if ((st == GLP_OPT && ret == 0) || (r->has_solution && ret == GLP_EMIPGAP)) {
         r->status = SCOPT_SOLVE_OPTIMAL;
         if (ret == 0) r->best_bound = r->objective;

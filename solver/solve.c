@@ -146,6 +146,7 @@ void scopt_plan_free(scopt_plan *p)
     free(p->res_overtime);
     for (int k = 0; k < p->nexplanation; k++) free(p->explanation[k]);
     free(p->explanation);
+    plan_rows_free(p);
     free(p);
 }
 

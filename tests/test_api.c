@@ -420,6 +420,147 @@ TEST(api_usage_errors)
     scopt_network_free(n);
 }
 
+/* ---- plans through the API: the same rows and numbers as the files ---- */
+typedef struct { const char *col, *text; double num; } cellv; /* text NULL: a number */
+
+/* compare row R of the CSV file C with the API's values V (N of them), by column name */
+static void same_row(const loader_csv *c, int r, const cellv *v, int n, const char *file)
+{
+    for (int k = 0; k < n; k++) {
+        int f = -1;
+        for (int j = 0; j < c->nfields[0]; j++)
+            if (!strcmp(c->rows[0][j], v[k].col)) f = j;
+        CHECK(f >= 0 && f < c->nfields[r]);
+        if (f < 0 || f >= c->nfields[r]) return;
+        const char *cell = c->rows[r][f];
+        int ok = v[k].text ? !strcmp(cell, v[k].text)
+                           : (cell[0] ? fabs(strtod(cell, NULL) - v[k].num) <= 5e-9 * fmax(1, fabs(v[k].num))
+                                      : isnan(v[k].num));
+        if (!ok) fprintf(stderr, "  %s row %d column %s: file '%s', API '%s' %.17g\n", file, r, v[k].col, cell,
+                         v[k].text ? v[k].text : "", v[k].num);
+        CHECK(ok);
+    }
+}
+
+#define CV_T(c, x) {c, x, 0}
+#define CV_N(c, x) {c, NULL, (double)(x)}
+
+/* row i of table t as (column, value) pairs; returns their number */
+static int api_row(const scopt_plan *p, scopt_plan_table t, long i, cellv *v)
+{
+    scopt_purchase_row a; scopt_production_row b; scopt_shipment_row c; scopt_inventory_row d;
+    scopt_delivery_row e; scopt_resource_load_row f; scopt_site_row g;
+#define SET(...) do { cellv tmp_[] = {__VA_ARGS__}; memcpy(v, tmp_, sizeof tmp_); return (int)(sizeof tmp_ / sizeof tmp_[0]); } while (0)
+    switch (t) {
+    case SCOPT_PLAN_PURCHASES:
+        CHECK_EQ_INT(scopt_plan_purchase(p, i, &a), SCOPT_OK);
+        SET(CV_T("supplier", a.supplier), CV_T("item", a.item), CV_N("order_period", a.order_period),
+            CV_N("arrival_period", a.arrival_period), CV_N("quantity", a.quantity), CV_N("order", a.order), CV_N("cost", a.cost));
+    case SCOPT_PLAN_PRODUCTION:
+        CHECK_EQ_INT(scopt_plan_production(p, i, &b), SCOPT_OK);
+        SET(CV_T("operation", b.operation), CV_T("site", b.site), CV_T("item", b.item), CV_N("start_period", b.start_period),
+            CV_N("finish_period", b.finish_period), CV_N("quantity", b.quantity), CV_N("output_quantity", b.output_quantity),
+            CV_N("setup", b.setup), CV_N("cost", b.cost));
+    case SCOPT_PLAN_SHIPMENTS:
+        CHECK_EQ_INT(scopt_plan_shipment(p, i, &c), SCOPT_OK);
+        SET(CV_T("from", c.from), CV_T("to", c.to), CV_T("item", c.item), CV_T("mode", c.mode),
+            CV_T("lane_item", c.lane_item), CV_N("ship_period", c.ship_period), CV_N("arrival_period", c.arrival_period),
+            CV_N("quantity", c.quantity), CV_N("vehicles", c.vehicles), CV_N("cost", c.cost));
+    case SCOPT_PLAN_INVENTORY:
+        CHECK_EQ_INT(scopt_plan_inventory(p, i, &d), SCOPT_OK);
+        SET(CV_T("site", d.site), CV_T("item", d.item), CV_N("period", d.period), CV_N("on_hand", d.on_hand),
+            CV_N("safety_stock", d.safety_stock), CV_N("shortfall", d.shortfall));
+    case SCOPT_PLAN_DELIVERIES:
+        CHECK_EQ_INT(scopt_plan_delivery(p, i, &e), SCOPT_OK);
+        SET(CV_T("customer", e.customer), CV_T("item", e.item), CV_N("period", e.period), CV_N("ordered", e.ordered),
+            CV_N("delivered", e.delivered), CV_N("backlog", e.backlog), CV_N("lost", e.lost));
+    case SCOPT_PLAN_RESOURCE_LOAD:
+        CHECK_EQ_INT(scopt_plan_resource_load(p, i, &f), SCOPT_OK);
+        SET(CV_T("resource", f.resource), CV_N("period", f.period), CV_N("load", f.load), CV_N("run_load", f.run_load),
+            CV_N("setup_load", f.setup_load), CV_N("capacity", f.capacity), CV_N("overtime", f.overtime),
+            {"utilization", NULL, isnan(f.utilization) ? NAN : round(f.utilization * 1e4) / 1e4});
+    default:
+        CHECK_EQ_INT(scopt_plan_site(p, i, &g), SCOPT_OK);
+        SET(CV_T("site", g.site), CV_N("open", g.open));
+    }
+#undef SET
+}
+
+static void rows_match_files(const char *dataset, const char *tag, double gap)
+{
+    static const char *const files[] = {"purchases.csv", "production.csv", "shipments.csv", "inventory_plan.csv",
+                                        "deliveries.csv", "resource_load.csv", "sites.csv"};
+    scopt_network *net = NULL;
+    scopt_plan *p = NULL;
+    scopt_options opt;
+    scopt_options_init(&opt);
+    opt.mip_gap = gap;
+    char dir[300], path[400];
+    snprintf(dir, sizeof dir, "mkdir -p tests/out/api/%s", tag);
+    CHECK(system(dir) == 0);
+    snprintf(dir, sizeof dir, "tests/out/api/%s/rows", tag);
+    CHECK_EQ_INT(scopt_network_read_dir(dataset, &opt, &net, NULL), SCOPT_OK);
+    CHECK_EQ_INT(scopt_solve(net, &opt, &p, NULL), SCOPT_OK);
+    CHECK_EQ_INT(scopt_plan_write_dir(p, dir, NULL), SCOPT_OK);
+    for (int t = 0; t < 7 && p; t++) {
+        loader_csv c;
+        cellv v[12];
+        snprintf(path, sizeof path, "%s/%s", dir, files[t]);
+        CHECK_EQ_INT(loader_csv_read(path, &c), 0);
+        CHECK_EQ_INT(scopt_plan_row_count(p, (scopt_plan_table)t), c.nrows - 1);
+        for (long i = 0; i + 1 < c.nrows && i < scopt_plan_row_count(p, (scopt_plan_table)t); i++)
+            same_row(&c, (int)i + 1, v, api_row(p, (scopt_plan_table)t, i, v), files[t]);
+        loader_csv_free(&c);
+    }
+    scopt_purchase_row pr;
+    CHECK_EQ_INT(scopt_plan_purchase(p, scopt_plan_row_count(p, SCOPT_PLAN_PURCHASES), &pr), SCOPT_EUSAGE);
+    CHECK_EQ_INT(scopt_plan_purchase(p, -1, &pr), SCOPT_EUSAGE);
+    scopt_plan_free(p);
+    scopt_network_free(net);
+}
+
+TEST(api_plan_rows_are_the_files)
+{
+    rows_match_files("tests/data/conformance/mip-tiny-all", "mip-tiny-all", 1e-4);
+    rows_match_files("examples/tiny", "tiny", 1e-4);
+    if (is_dir("examples/demo")) rows_match_files("examples/demo", "demo", 0.5);
+}
+
+/* KPIs: the same numbers as summary.json; costs add up to the objective */
+TEST(api_plan_info)
+{
+    scopt_network *net = NULL;
+    scopt_plan *p = NULL;
+    scopt_plan_info info;
+    CHECK_EQ_INT(scopt_network_read_dir("examples/tiny", NULL, &net, NULL), SCOPT_OK);
+    CHECK_EQ_INT(scopt_solve(net, NULL, &p, NULL), SCOPT_OK);
+    CHECK_EQ_INT(scopt_plan_info_get(p, &info), SCOPT_OK);
+    CHECK_EQ_INT(info.status, SCOPT_SOLVE_OPTIMAL);
+    CHECK(info.has_plan);
+    CHECK_NEAR(info.objective, 1438.6, 1e-9); /* examples/tiny/README.md: worked by hand */
+    const scopt_plan_costs *c = &info.costs;
+    double sum = c->purchase + c->order + c->production + c->setup + c->transport + c->vehicles + c->holding +
+                 c->overtime + c->fixed + c->lost + c->backorder + c->shortfall;
+    CHECK_NEAR(sum, info.objective, 1e-9);
+    char *js = scopt_plan_summary_json(p);
+    json_t *j = json_loads(js, 0, NULL);
+    CHECK_NEAR(info.fill_rate, json_number_value(json_object_get(j, "fill_rate")), 1e-12);
+    CHECK_NEAR(info.best_bound, json_number_value(json_object_get(j, "best_bound")), 1e-12);
+    CHECK_NEAR(c->holding, json_number_value(json_object_get(json_object_get(j, "costs"), "holding")), 1e-12);
+    CHECK_EQ_INT(info.rows, json_integer_value(json_object_get(json_object_get(j, "model"), "rows")));
+    CHECK_STR(info.method, json_string_value(json_object_get(json_object_get(j, "solver"), "method")));
+    json_decref(j);
+    scopt_free(js);
+    CHECK(scopt_plan_gap(p) >= 0 && scopt_plan_gap(p) <= 1e-9);
+    char date[16];
+    CHECK(scopt_plan_period_date(p, 2, date, sizeof date));
+    CHECK_STR(date, "2025-01-13"); /* settings: weekly from 2025-01-06 */
+    CHECK(!scopt_plan_period_date(p, 0, date, sizeof date) && !date[0]);
+    scopt_plan_free(p);
+    scopt_network_free(net);
+}
+
 HARNESS_MAIN("api", T(api_build_matches_csv_conformance), T(api_build_matches_csv_demo), T(api_bad_input_corpus),
              T(api_error_names_call_and_record), T(api_values_checked_like_cells), T(api_unlimited_and_defaults),
-             T(api_life_cycle), T(api_whole_network_checks_name_records), T(api_usage_errors))
+             T(api_life_cycle), T(api_whole_network_checks_name_records), T(api_usage_errors),
+             T(api_plan_rows_are_the_files), T(api_plan_info))
