@@ -7,8 +7,15 @@ out=$(mktemp)
 status=0
 for t in "$BUILD"/tests/test_*; do
     [ -x "$t" ] || continue
-    "$t" 2>&1 | tee -a "$out" || status=1
+    # a binary that crashes or exits non-zero counts as a failed test even when its own line
+    # (which a crash never prints) would say otherwise
+    { "$t" 2>&1; echo "exit $?" >"$out.rc"; } | tee -a "$out"
+    if [ "$(cat "$out.rc")" != "exit 0" ]; then
+        status=1
+        echo "$(basename "$t"): 0 passed, 1 failed ($(cat "$out.rc"))" | tee -a "$out"
+    fi
 done
+rm -f "$out.rc"
 for t in tests/sh/*.sh; do
     [ -f "$t" ] || continue
     BUILD="$BUILD" sh "$t" 2>&1 | tee -a "$out" || status=1
