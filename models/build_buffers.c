@@ -38,25 +38,15 @@ static void seed_sources(const scopt_network *n, int T, item_sites *w)
         if (n->lanes.data[k].item >= 0) can_be_at(w, n->lanes.data[k].to, n->lanes.data[k].item);
 }
 
-/* lanes without item, grouped by from-site (CSR) */
-static int itemless_by_from(const scopt_network *n, int **start_out, int **idx_out)
+/* lanes grouped by from-site */
+static int lanes_by_from(const scopt_network *n, csr_index *ix)
 {
-    int *start = calloc(n->sites.len + 2, sizeof *start), *idx = malloc((n->lanes.len + 1) * sizeof *idx);
-    if (!start || !idx) { free(start); free(idx); return -1; }
-    for (size_t k = 0; k < n->lanes.len; k++)
-        if (n->lanes.data[k].item < 0) start[n->lanes.data[k].from + 1]++;
-    for (size_t s = 0; s < n->sites.len; s++) start[s + 1] += start[s];
-    int *fill = calloc(n->sites.len + 1, sizeof *fill);
-    if (!fill) { free(start); free(idx); return -1; }
-    for (size_t k = 0; k < n->lanes.len; k++)
-        if (n->lanes.data[k].item < 0) {
-            int f = n->lanes.data[k].from;
-            idx[start[f] + fill[f]++] = (int)k;
-        }
-    free(fill);
-    *start_out = start;
-    *idx_out = idx;
-    return 0;
+    int *keys = malloc((n->lanes.len + 1) * sizeof *keys);
+    if (!keys) return -1;
+    for (size_t k = 0; k < n->lanes.len; k++) keys[k] = n->lanes.data[k].from;
+    int rc = csr_index_build(ix, n->sites.len, n->lanes.len, keys);
+    free(keys);
+    return rc;
 }
 
 static int add_buffer(scopt_model *m, int s, int i)
@@ -92,22 +82,22 @@ static int push_lane_item(scopt_model *m, const keymap *demanded, int k, int i)
 static int collect_lane_items(scopt_model *m, const item_sites *w, const keymap *demanded)
 {
     const scopt_network *n = m->net;
-    size_t ns = n->sites.len, npairs = w->len / 2;
-    int *start = calloc(ns + 2, sizeof *start), *items = malloc((npairs + 1) * sizeof *items), rc = -1;
-    int *fill = calloc(ns + 1, sizeof *fill);
-    if (!start || !items || !fill) goto done;
-    for (size_t q = 0; q < w->len; q += 2) start[w->queue[q] + 1]++;
-    for (size_t s = 0; s < ns; s++) start[s + 1] += start[s];
-    for (size_t q = 0; q < w->len; q += 2) items[start[w->queue[q]] + fill[w->queue[q]]++] = w->queue[q + 1];
+    size_t npairs = w->len / 2;
+    int *keys = malloc((npairs + 1) * sizeof *keys), rc = -1;
+    csr_index at = {0};
+    if (!keys) return -1;
+    for (size_t q = 0; q < npairs; q++) keys[q] = w->queue[2 * q];
+    if (csr_index_build(&at, n->sites.len, npairs, keys)) goto done;
     for (size_t k = 0; k < n->lanes.len; k++) {
         const net_lane *l = &n->lanes.data[k];
         if (l->item >= 0) { if (push_lane_item(m, demanded, (int)k, l->item)) goto done; continue; }
-        for (int p = start[l->from]; p < start[l->from + 1]; p++)
-            if (push_lane_item(m, demanded, (int)k, items[p])) goto done;
+        for (int p = at.start[l->from]; p < at.start[l->from + 1]; p++)
+            if (push_lane_item(m, demanded, (int)k, w->queue[2 * at.idx[p] + 1])) goto done;
     }
     rc = 0;
 done:
-    free(start); free(items); free(fill);
+    free(keys);
+    csr_index_free(&at);
     return rc;
 }
 
@@ -116,15 +106,17 @@ int build_buffers(scopt_model *m, diag_sink *d)
     const scopt_network *n = m->net;
     item_sites w = {0};
     keymap demanded;
-    int *start = NULL, *idx = NULL, rc = -1;
+    csr_index from = {0};
+    int rc = -1;
     (void)d;
     keymap_init(&w.at);
     keymap_init(&demanded);
     seed_sources(n, m->T, &w);
-    if (itemless_by_from(n, &start, &idx)) goto done;
-    while (w.head < w.len && !w.nomem) {
+    if (lanes_by_from(n, &from)) goto done;
+    while (w.head < w.len && !w.nomem) { /* the fixed point over lanes without item */
         int s = w.queue[w.head++], i = w.queue[w.head++];
-        for (int p = start[s]; p < start[s + 1]; p++) can_be_at(&w, n->lanes.data[idx[p]].to, i);
+        for (int p = from.start[s]; p < from.start[s + 1]; p++)
+            if (n->lanes.data[from.idx[p]].item < 0) can_be_at(&w, n->lanes.data[from.idx[p]].to, i);
     }
     if (w.nomem) goto done;
     for (size_t k = 0; k < n->demand.len; k++)
@@ -154,7 +146,6 @@ done:
     keymap_free(&w.at);
     keymap_free(&demanded);
     free(w.queue);
-    free(start);
-    free(idx);
+    csr_index_free(&from);
     return rc;
 }
