@@ -43,6 +43,7 @@ scopt_status scopt_network_read_dir(const char *dir, const scopt_options *opt, s
     *out = NULL;
     if (!dir) return error_set(err, SCOPT_EUSAGE, "scopt_network_read_dir: dir is NULL");
     diag_init(&d, opt, err);
+    double t0 = now_seconds();
     scopt_network *net = network_new();
     if (!net || network_build_begin(net)) {
         scopt_network_free(net);
@@ -58,6 +59,7 @@ scopt_status scopt_network_read_dir(const char *dir, const scopt_options *opt, s
         else if (d.errors) s = SCOPT_EINPUT;
     }
     net->warnings = d.warnings;
+    net->read_seconds = now_seconds() - t0;
     if (s != SCOPT_OK) {
         scopt_network_free(net);
         if (s == SCOPT_ENOMEM) return error_set(err, SCOPT_ENOMEM, "out of memory while reading %s", dir);

@@ -170,6 +170,7 @@ scopt_status scopt_plan_write_dir(const scopt_plan *p, const char *dir, scopt_er
     s = plan_write_files(p, &a, err);
     if (s == SCOPT_OK) {
         ((scopt_plan *)p)->timings.write = now_seconds() - t0; /* reported in the summary below */
+        ((scopt_plan *)p)->timings.total += ((scopt_plan *)p)->timings.write;
         char *json = plan_summary_json(p);
         FILE *f = json ? atomic_dir_open(&a, "summary.json", err) : NULL;
         if (!json) s = error_set(err, SCOPT_ENOMEM, "out of memory for summary.json");

@@ -66,6 +66,7 @@ struct scopt_network {
     int table_cols[T_COUNT][MAX_TABLE_COLS];
     char table_path[T_COUNT][600];
     int warnings;
+    double read_seconds;     /* time scopt_network_read_dir took (0 for networks built in memory) */
     int api;                 /* built through the API: messages name calls and records */
     struct net_build *build; /* while records are added (network_add.h); NULL once complete */
 };

@@ -125,13 +125,12 @@ int chk_num(row_src *s, int spec, double v, double dflt, double *out)
         return 0;
     }
     if (dflt >= SCOPT_INF && v >= SCOPT_INF) { *out = SCOPT_INF; return 0; }
-    show_num(v, shown, sizeof shown);
+    if (isfinite(v) && v >= 0 && !(sp->type == COL_POS && v <= 0)) { *out = v; return 0; }
+    show_num(v, shown, sizeof shown); /* only for the message: formatting every value is slow */
     if (isnan(v)) return bad_value(s, spec, shown, "is not a number", 0);
     if (isinf(v)) return bad_value(s, spec, shown, "is not a finite number", 1);
     if (sp->type == COL_POS && v <= 0) return bad_value(s, spec, shown, "is not positive", 0);
-    if (v < 0) return bad_value(s, spec, shown, "is negative", 0);
-    *out = v;
-    return 0;
+    return bad_value(s, spec, shown, "is negative", 0);
 }
 
 int chk_int(row_src *s, int spec, int v, int *out)
@@ -139,6 +138,7 @@ int chk_int(row_src *s, int spec, int v, int *out)
     const col_spec *sp = &dataset_schema()[s->table].specs[spec];
     char shown[24];
     int min = sp->type == COL_PERIOD ? 1 : 0;
+    if (v >= min && !(sp->type == COL_FLAG && v > 1) && v <= 1000000000) { *out = v; return 0; }
     snprintf(shown, sizeof shown, "%d", v);
     if (v < min) return bad_value(s, spec, shown, "is too small", 0);
     if (sp->type == COL_FLAG && v > 1) return bad_value(s, spec, shown, "is out of range", 0);
