@@ -3,6 +3,7 @@
 #   make demo       solve examples/demo and print the KPI table
 #   make test       install missing packages, build, run every test
 #   make SAN=1 ...  AddressSanitizer + UndefinedBehaviorSanitizer build (in build/san)
+#   make TSAN=1 ... ThreadSanitizer build (in build/tsan; make test runs test_threads in it)
 #   make CUDA=0     never build the CUDA plugin
 #   make WERROR=1   warnings are errors (CI)
 #   make install PREFIX=/usr/local
@@ -14,11 +15,16 @@ WERROR  ?= 0
 NVCC    ?= $(or $(shell command -v nvcc 2>/dev/null),$(wildcard /usr/local/cuda/bin/nvcc))
 CUDA    ?= $(if $(NVCC),1,0)
 
-BUILD   := build/$(if $(filter 1,$(SAN)),san,rel)
+TSAN    ?= 0
+BUILD   := build/$(if $(filter 1,$(SAN)),san,$(if $(filter 1,$(TSAN)),tsan,rel))
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -Wall -Wextra -fPIC -fvisibility=hidden -MMD -MP
 ifeq ($(WERROR),1)
 CFLAGS  += -Werror
+endif
+ifeq ($(TSAN),1)
+CFLAGS  += -fsanitize=thread -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=thread
 endif
 ifeq ($(SAN),1)
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -72,6 +78,7 @@ $(BUILD)/tests/%: tests/%.c tests/harness.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(INCLUDES) -Itests -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
 $(BUILD)/tests/test_api: tests/api_loader.h
+$(BUILD)/tests/test_control $(BUILD)/tests/test_threads: tests/lotsize_net.h
 
 # the CUDA backend (ARCHITECTURE.md section 6): its own shared object linking cudart and
 # cuSPARSE, opened with dlopen by gpu/loader.c; built whenever nvcc exists (CUDA=0: never).
@@ -115,6 +122,7 @@ demo: deps all
 
 test: deps
 	@$(MAKE) --no-print-directory WERROR=1 all $(TEST_BIN)
+	@$(MAKE) --no-print-directory WERROR=1 TSAN=1 build/tsan/tests/test_threads
 	@sh tests/run.sh $(BUILD)
 
 test-long: deps

@@ -114,7 +114,15 @@ typedef struct scopt_options {
     void *log_user;
     scopt_progress_fn on_progress;
     void *progress_user;
-    volatile int *cancel;    /* set *cancel != 0 from any thread to stop a solve */
+    volatile int *cancel;    /* set *cancel != 0 from any thread to stop a solve (with an
+                                atomic store, e.g. __atomic_store_n(cancel, 1,
+                                __ATOMIC_RELAXED), where a race checker watches). It is
+                                seen at GLPK's next branch-and-cut callback, which comes at
+                                every node and cut round: scopt_solve returns within about
+                                one node's LP re-solve, with status SCOPT_SOLVE_CANCELLED and
+                                the best plan found so far. GLPK's simplex has no callback:
+                                a request during the LP relaxation is seen when it ends.
+                                Set before scopt_solve: it returns at once, without plan. */
     double pdlp_tol;         /* PDLP relative tolerance (residuals and gap); <0 = 1e-4 */
     scopt_pdlp_finish pdlp_finish; /* default SCOPT_PDLP_FINISH_SIMPLEX */
     double reserved_d[8];
@@ -387,7 +395,9 @@ typedef enum {
     SCOPT_SOLVE_FEASIBLE = 1,   /* limit reached, a plan exists */
     SCOPT_SOLVE_INFEASIBLE = 2,
     SCOPT_SOLVE_UNBOUNDED = 3,
-    SCOPT_SOLVE_NO_PLAN = 4     /* limit reached, no plan found */
+    SCOPT_SOLVE_NO_PLAN = 4,    /* limit reached, no plan found */
+    SCOPT_SOLVE_CANCELLED = 5   /* *opt->cancel was set: the best plan found so far, if any
+                                   (scopt_plan_info_get: has_plan) */
 } scopt_solve_status;
 
 /* Build the model of NET, solve it and decode the plan. On SCOPT_OK *out holds a plan

@@ -7,7 +7,7 @@
 #include <string.h>
 #include "plan_write.h"
 
-static const char *const status_names[] = {"optimal", "feasible", "infeasible", "unbounded", "no_plan"};
+static const char *const status_names[] = {"optimal", "feasible", "infeasible", "unbounded", "no_plan", "cancelled"};
 
 const char *scopt_solve_status_name(scopt_solve_status s)
 {

@@ -35,11 +35,12 @@ static void report(const solve_params *p, const char *phase, int has_inc, double
 static void mip_callback(glp_tree *T, void *info)
 {
     mip_watch *w = info;
+    /* GLPK calls back at every node and cut round: stop at the first call after the request */
+    if (cancel_requested(w->p->cancel)) { glp_ios_terminate(T); return; }
     int reason = glp_ios_reason(T);
     if (reason != GLP_ISELECT && reason != GLP_IBINGO) return;
     int best = glp_ios_best_node(T);
     if (best) w->bound = glp_ios_node_bound(T, best);
-    if (w->p->cancel && *w->p->cancel) glp_ios_terminate(T);
     double now = now_seconds();
     if (reason == GLP_IBINGO || now - w->last_report > 0.5) {
         glp_prob *P = glp_ios_get_prob(T);

@@ -76,6 +76,16 @@ static scopt_status check_options(const scopt_options *o, scopt_error *err)
     return SCOPT_OK;
 }
 
+static scopt_status cancelled_before_solving(solve_result *r)
+{
+    memset(r, 0, sizeof *r);
+    r->cancelled = 1;
+    r->best_bound = r->lp_bound = -DBL_MAX;
+    r->gap = -1;
+    r->method = "none";
+    return SCOPT_OK;
+}
+
 static scopt_plan *plan_new(const scopt_network *net)
 {
     scopt_plan *p = calloc(1, sizeof *p);
@@ -112,10 +122,11 @@ scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, sco
     p->timings.build = now_seconds() - t0;
     fill_params(net, opt, &sp);
     sp.lp_method = auto_lp_method(p->model, opt, err);
-    s = glpk_solve(p->model, &sp, &r, err);
+    if (cancel_requested(opt->cancel)) s = cancelled_before_solving(&r); /* a plan without solution */
+    else s = glpk_solve(p->model, &sp, &r, err);
     p->timings.solve = now_seconds() - t0 - p->timings.build;
     if (s != SCOPT_OK) { solve_result_free(&r); scopt_plan_free(p); return s; }
-    p->status = r.status;
+    p->status = r.cancelled ? SCOPT_SOLVE_CANCELLED : r.status;
     p->has_solution = r.has_solution;
     p->objective = r.objective;
     p->best_bound = r.best_bound;

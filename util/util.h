@@ -85,6 +85,12 @@ typedef struct csr_index { int *start, *idx; } csr_index;
 int csr_index_build(csr_index *ix, size_t nkeys, size_t nrows, const int *keys);
 void csr_index_free(csr_index *ix);
 
+/* 1 when the caller asked to stop (scopt_options.cancel, set from another thread) */
+static inline int cancel_requested(const volatile int *cancel)
+{
+    return cancel && __atomic_load_n(cancel, __ATOMIC_RELAXED) != 0;
+}
+
 /* strdup that returns NULL on failure */
 char *str_dup(const char *s);
 /* monotonic seconds */
