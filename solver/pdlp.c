@@ -58,7 +58,7 @@ static void log_header(pdlp_work *w)
 static int limit_hit(const pdlp_work *w)
 {
     const pdlp_params *p = w->prm;
-    if (p->cancel && *p->cancel) return PDLP_CANCELLED;
+    if (cancel_requested(p->cancel)) return PDLP_CANCELLED;
     if (p->iteration_limit > 0 && w->iter >= p->iteration_limit) return PDLP_ITERATION_LIMIT;
     if (p->time_limit > 0 && now_seconds() - w->start >= p->time_limit) return PDLP_TIME_LIMIT;
     return -1;
