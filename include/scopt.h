@@ -129,6 +129,7 @@ typedef struct scopt_options {
     void *reserved_p[8];
 } scopt_options;
 
+/* Fill OPT with the defaults of every field (as commented above); set fields after it. */
 SCOPT_API void scopt_options_init(scopt_options *opt);
 
 /* Library version string, e.g. "0.2.0". */
@@ -143,9 +144,10 @@ typedef struct scopt_network scopt_network;
  * scopt_network_free; on failure *out is NULL. opt may be NULL. */
 SCOPT_API scopt_status scopt_network_read_dir(const char *dir, const scopt_options *opt,
                                               scopt_network **out, scopt_error *err);
+/* Free a network, read or built (NULL does nothing). Free its plans first: they refer to it. */
 SCOPT_API void scopt_network_free(scopt_network *net);
 
-/* Sizes of a network, for summaries. */
+/* Sizes of a network, for summaries: *info filled; SCOPT_EUSAGE for a NULL argument. */
 typedef struct scopt_network_info {
     int periods;
     int items, sites, suppliers, plants, warehouses, customers;
@@ -183,7 +185,13 @@ SCOPT_API scopt_status scopt_network_info_get(const scopt_network *net, scopt_ne
  *   column", "or an empty cell for the default" -> "or SCOPT_DEFAULT for the default").
  *   Warnings go to opt->on_diagnostic with the same location. Once a record was rejected,
  *   scopt_network_finish fails too (the network is incomplete): free it and start again.
- *   Out of memory (SCOPT_ENOMEM) leaves the network usable only for scopt_network_free. */
+ *   Out of memory (SCOPT_ENOMEM) leaves the network usable only for scopt_network_free.
+ *
+ * For each table T below: scopt_T_init(&row) fills a record with the defaults, and
+ * scopt_network_add_T(net, &row, err) adds it: SCOPT_OK, SCOPT_EINPUT (rejected, *err says
+ * why), SCOPT_EUSAGE (a NULL argument, or a network that is finished or was read from a
+ * directory) or SCOPT_ENOMEM. Warnings (e.g. a lane with vehicle_cost but no
+ * vehicle_capacity) go to the on_diagnostic of scopt_network_new's options. */
 
 /* An optional number left at this value takes the contract's default, like an empty cell. */
 #define SCOPT_DEFAULT (-1e300)
@@ -401,12 +409,22 @@ typedef enum {
 } scopt_solve_status;
 
 /* Build the model of NET, solve it and decode the plan. On SCOPT_OK *out holds a plan
- * (whose solve status may still be infeasible: the plan then carries the explanation). */
+ * (whose solve status may still be infeasible: the plan then carries the explanation), which
+ * the caller frees with scopt_plan_free before freeing NET. opt may be NULL (defaults); its
+ * callbacks are called from the calling thread during the call. SCOPT_EUSAGE for a network
+ * built in memory and not finished, or a bad option (named in *err). Different networks may
+ * be solved from different threads at the same time; one network may be solved by several
+ * threads at once (it is only read). */
 SCOPT_API scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt,
                                    scopt_plan **out, scopt_error *err);
+/* Free a plan (NULL does nothing). */
 SCOPT_API void scopt_plan_free(scopt_plan *plan);
+/* The solve status of a plan (SCOPT_SOLVE_NO_PLAN for NULL). */
 SCOPT_API scopt_solve_status scopt_plan_status(const scopt_plan *plan);
+/* "optimal", "feasible", "infeasible", "unbounded", "no_plan", "cancelled" (as in
+ * summary.json); "unknown" for other values. */
 SCOPT_API const char *scopt_solve_status_name(scopt_solve_status s);
+/* Total cost of the plan, constants included; 0 when it has no solution. */
 SCOPT_API double scopt_plan_objective(const scopt_plan *plan);
 
 /* Write the plan's CSV schedules and summary.json into DIR atomically: everything is
@@ -552,6 +570,7 @@ SCOPT_API scopt_status scopt_check_plan(const scopt_network *net, const char *pl
                                         const scopt_options *opt, long *violations,
                                         scopt_error *err);
 
+/* Free memory the library returned to the caller (scopt_plan_summary_json); NULL does nothing. */
 SCOPT_API void scopt_free(void *p);
 
 #ifdef __cplusplus
