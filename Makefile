@@ -5,6 +5,7 @@
 #   make SAN=1 ...  AddressSanitizer + UndefinedBehaviorSanitizer build (in build/san)
 #   make TSAN=1 ... ThreadSanitizer build (in build/tsan; make test runs test_threads in it)
 #   make CUDA=0     never build the CUDA plugin
+#   make OPENMP=1   the PDLP CPU backend spreads rows over threads (results stay bit-identical)
 #   make WERROR=1   warnings are errors (CI)
 #   make install PREFIX=/usr/local
 
@@ -25,6 +26,10 @@ endif
 ifeq ($(TSAN),1)
 CFLAGS  += -fsanitize=thread -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=thread
+endif
+ifeq ($(OPENMP),1)
+CFLAGS  += -fopenmp
+LDFLAGS += -fopenmp
 endif
 ifeq ($(SAN),1)
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -7,11 +7,12 @@
  *    factorize that basis and it is primal or dual feasible, the simplex starts from it.
  * 2. Otherwise (supply-chain LPs are degenerate: most basic variables of the optimum sit at a
  *    bound, so the PDLP point cannot name them) the restricted LP: every variable at a bound
- *    with a reduced cost (row dual) beyond FIX_DUAL of the largest cost, of the sign that
- *    keeps it there, is fixed at that bound; by complementary slackness the optimum is still
- *    feasible. GLPK solves that much smaller LP (presolve removes the fixed part); its optimal
- *    basis, with the bounds restored and the fixed variables nonbasic at their bound, is a
- *    primal feasible start for the whole LP, which the primal simplex finishes.
+ *    with a reduced cost (row dual) beyond delta (1 + |its cost|), of the sign that keeps it
+ *    there, is fixed at that bound; by complementary slackness the optimum is still feasible.
+ *    GLPK solves that much smaller LP (presolve removes the fixed part); its optimal basis,
+ *    with the bounds restored and the fixed variables nonbasic at their bound, is a primal
+ *    feasible start for the whole LP, which the primal simplex finishes. delta = 1e-2 first;
+ *    when that restricted LP is not optimal (a variable fixed wrongly), 1e-1.
  * 3. Any failure on the way (singular, restricted LP not optimal) ends in a cold start. The
  *    last simplex always runs with presolve off (presolve would discard the basis). */
 #include <float.h>
@@ -22,7 +23,6 @@
 #include "pdlp_lp.h"
 #include "util.h"
 
-#define FIX_DUAL 1e-3    /* reduced costs beyond this fraction of the largest cost fix a variable */
 #define FIX_PRIMAL 1e-3  /* relative distance to a bound that counts as at the bound */
 
 typedef struct var_guess {
@@ -117,11 +117,13 @@ static void set_bounds(glp_prob *P, int m, int k, int type, double lo, double hi
     else glp_set_col_bnds(P, k - m, type, lo, hi);
 }
 
-/* fix variable k when it is at a bound with a reduced cost beyond dthr that keeps it there */
-static int fix_if_nonbasic(glp_prob *P, const pdlp_result *pr, int m, int k, double dthr, saved_bounds *b)
+/* fix variable k when it is at a bound with a reduced cost beyond delta (1 + |cost|) that
+ * keeps it there */
+static int fix_if_nonbasic(glp_prob *P, const pdlp_result *pr, int m, int k, double delta, saved_bounds *b)
 {
     get_bounds(P, m, k, b);
     if (b->type == GLP_FR || b->type == GLP_FX) return 0;
+    double dthr = delta * (1.0 + (k <= m ? 0.0 : fabs(glp_get_obj_coef(P, k - m))));
     double v = k <= m ? pr->row_activity[k - 1] : pr->x[k - m - 1];
     double d = k <= m ? pr->y[k - 1] : pr->reduced_cost[k - m - 1];
     int has_lo = b->type == GLP_LO || b->type == GLP_DB, has_hi = b->type == GLP_UP || b->type == GLP_DB;
@@ -154,15 +156,16 @@ static int simplex_ms(const solve_params *p)
 
 /* step 2 of the file comment: 0 when P holds a valid basis that is optimal for the restricted
  * LP (primal feasible for the whole one), -1 when it failed (the bounds are restored anyway) */
-static int restricted_start(glp_prob *P, const pdlp_result *pr, const solve_params *p, double dthr)
+static int restricted_start(glp_prob *P, const pdlp_result *pr, const solve_params *p, double delta)
 {
     int m = glp_get_num_rows(P), n = glp_get_num_cols(P), nfixed = 0;
     saved_bounds *sb = malloc(((size_t)m + (size_t)n + 1) * sizeof *sb);
     if (!sb) return -1;
-    for (int k = 1; k <= m + n; k++) nfixed += fix_if_nonbasic(P, pr, m, k, dthr, &sb[k]);
+    for (int k = 1; k <= m + n; k++) nfixed += fix_if_nonbasic(P, pr, m, k, delta, &sb[k]);
     if (p->on_log && !p->quiet) {
         char line[160];
-        snprintf(line, sizeof line, "pdlp finish: restricted LP, %d of %d variables fixed at a bound", nfixed, m + n);
+        snprintf(line, sizeof line, "pdlp finish: restricted LP, %d of %d variables fixed at a bound (delta %g)",
+                 nfixed, m + n, delta);
         p->on_log(line, p->log_user);
     }
     glp_smcp sp;
@@ -205,16 +208,18 @@ static int guessed_start(glp_prob *P, const pdlp_result *pr)
 
 int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *p, plan_pdlp_info *info)
 {
-    double t0 = now_seconds(), cmax = 1.0;
-    int it0 = glp_get_it_cnt(P), n = glp_get_num_cols(P);
-    for (int j = 1; j <= n; j++) cmax = fmax(cmax, fabs(glp_get_obj_coef(P, j)));
+    double t0 = now_seconds();
+    int it0 = glp_get_it_cnt(P);
     glp_scale_prob(P, GLP_SF_AUTO);
     int meth = guessed_start(P, pr);
     info->start_basis = "guess";
     if (!meth) {
         meth = GLP_PRIMAL;
         info->start_basis = "restricted";
-        if (restricted_start(P, pr, p, FIX_DUAL * cmax) != 0) { info->start_basis = "cold"; glp_adv_basis(P, 0); }
+        if (restricted_start(P, pr, p, 1e-2) != 0 && restricted_start(P, pr, p, 1e-1) != 0) {
+            info->start_basis = "cold";
+            glp_adv_basis(P, 0);
+        }
     }
     int ret = run_simplex(P, p, meth);
     if (ret != 0 && ret != GLP_ETMLIM && ret != GLP_ENOPFS && ret != GLP_ENODFS) {
