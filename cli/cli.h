@@ -33,6 +33,9 @@ void cli_report_error(const char *cmd, const scopt_error *err, int already_shown
 int cli_parse_solve_option(const char *cmd, int argc, char **argv, int *k, scopt_options *o);
 /* read DIR with diagnostics printed; NULL on failure (*exit_code set) */
 scopt_network *cli_read_network(const char *cmd, const char *dir, int quiet, int *exit_code);
+/* the same for DIR changed by the scenario directory SCENARIO (NULL: DIR alone) */
+scopt_network *cli_read_network_scenario(const char *cmd, const char *dir, const char *scenario, int quiet,
+                                         int *exit_code);
 
 int cmd_validate(int argc, char **argv);
 int cmd_solve(int argc, char **argv);

@@ -8,19 +8,21 @@
 #include "cli.h"
 
 typedef struct solve_cli {
-    const char *dir, *outdir;
+    const char *dir, *outdir, *scenario;
     int quiet, verbose, json, tty;
     scopt_options opt;
 } solve_cli;
 
 static void help(FILE *f)
 {
-    fprintf(f, "usage: scopt solve DATASET [-o OUTDIR] [--mip-gap G] [--time-limit S]\n"
+    fprintf(f, "usage: scopt solve DATASET [--scenario S] [-o OUTDIR] [--mip-gap G] [--time-limit S]\n"
                "                   [--device auto|cpu|gpu] [--lp-method auto|simplex|interior|pdlp]\n"
                "                   [--cuts|--no-cuts] [--heuristics] [--quiet|--verbose] [--json]\n\n"
                "Builds one LP/MIP of the dataset's whole chain, solves it with GLPK and writes the plan\n"
                "(purchases, production, shipments, inventory, deliveries, resource loads, sites,\n"
                "summary.json) into OUTDIR (default: ./plan), replacing it only when all is written.\n"
+               "  --scenario S      solve DATASET as changed by the scenario directory S (its tables\n"
+               "                    override rows by key, its scenario.csv edits; docs/scenarios.md)\n"
                "  --mip-gap G       relative MIP gap (default: settings mip_gap, else 1e-4)\n"
                "  --time-limit S    seconds (default: settings time_limit, else none)\n"
                "  --cuts/--no-cuts  GLPK's Gomory, MIR and clique cuts (default on)\n"
@@ -59,7 +61,12 @@ static int parse(int argc, char **argv, solve_cli *c)
         else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) c->quiet = 1;
         else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) c->verbose = 1;
         else if (!strcmp(a, "--json")) c->json = 1;
-        else if (!strcmp(a, "--scenario") || !strcmp(a, "--report")) {
+        else if (!strcmp(a, "--scenario")) {
+            if (++k >= argc) goto missing;
+            if (c->scenario) { fprintf(stderr, "scopt solve: error: --scenario given twice; expected one "
+                                       "(scopt compare solves several)\n"); return -1; }
+            c->scenario = argv[k];
+        } else if (!strcmp(a, "--report")) {
             fprintf(stderr, "scopt solve: error: %s is not available yet in this version\n", a);
             return -1;
         } else if (a[0] == '-' || c->dir) {
@@ -132,7 +139,7 @@ int cmd_solve(int argc, char **argv)
     scopt_options_init(&c.opt);
     if (parse(argc, argv, &c)) return EXIT_BAD_INPUT;
     int code = 0;
-    scopt_network *net = cli_read_network("solve", c.dir, c.quiet, &code);
+    scopt_network *net = cli_read_network_scenario("solve", c.dir, c.scenario, c.quiet, &code);
     if (!net) return code;
     c.opt.on_log = on_log;
     c.opt.log_user = &c;

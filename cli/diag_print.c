@@ -40,6 +40,12 @@ void cli_report_error(const char *cmd, const scopt_error *err, int already_shown
 
 scopt_network *cli_read_network(const char *cmd, const char *dir, int quiet, int *exit_code)
 {
+    return cli_read_network_scenario(cmd, dir, NULL, quiet, exit_code);
+}
+
+scopt_network *cli_read_network_scenario(const char *cmd, const char *dir, const char *scenario, int quiet,
+                                         int *exit_code)
+{
     cli_diag_state st = {quiet, 0};
     scopt_options opt;
     scopt_options_init(&opt);
@@ -47,7 +53,7 @@ scopt_network *cli_read_network(const char *cmd, const char *dir, int quiet, int
     opt.diagnostic_user = &st;
     scopt_network *net = NULL;
     scopt_error err;
-    scopt_status s = scopt_network_read_dir(dir, &opt, &net, &err);
+    scopt_status s = scopt_network_read_scenario(dir, scenario, &opt, &net, &err);
     if (s != SCOPT_OK) {
         cli_report_error(cmd, &err, st.shown_errors > 0);
         *exit_code = cli_exit_for_status(s);

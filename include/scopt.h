@@ -573,6 +573,19 @@ SCOPT_API scopt_status scopt_check_plan(const scopt_network *net, const char *pl
 /* Free memory the library returned to the caller (scopt_plan_summary_json); NULL does nothing. */
 SCOPT_API void scopt_free(void *p);
 
+/* ---- scenarios (docs/scenarios.md) ----
+ * Read the dataset BASE_DIR as changed by the scenario directory SCENARIO_DIR: its CSV
+ * tables replace the base rows that share their key and add new rows (a `delete` column
+ * set to 1 removes them), then the edits of its optional scenario.csv are applied in
+ * order. The result is written into a fresh temporary directory, read like
+ * scopt_network_read_dir and removed; the base is never modified. Messages point at the
+ * user's files (base table, scenario table, or the scenario.csv edit that made a value).
+ * SCENARIO_DIR NULL reads BASE_DIR alone. Same ownership and errors as
+ * scopt_network_read_dir. */
+SCOPT_API scopt_status scopt_network_read_scenario(const char *base_dir, const char *scenario_dir,
+                                                   const scopt_options *opt, scopt_network **out,
+                                                   scopt_error *err);
+
 #ifdef __cplusplus
 }
 #endif
