@@ -41,5 +41,6 @@ int cmd_validate(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_gen(int argc, char **argv);
 
 #endif
