@@ -155,7 +155,8 @@ static int simplex_ms(const solve_params *p)
 }
 
 /* step 2 of the file comment: 0 when P holds a valid basis that is optimal for the restricted
- * LP (primal feasible for the whole one), -1 when it failed (the bounds are restored anyway) */
+ * LP (primal feasible for the whole one), -2 when the time ran out, -1 when it failed otherwise
+ * (the bounds are restored anyway) */
 static int restricted_start(glp_prob *P, const pdlp_result *pr, const solve_params *p, double delta)
 {
     int m = glp_get_num_rows(P), n = glp_get_num_cols(P), nfixed = 0;
@@ -178,7 +179,7 @@ static int restricted_start(glp_prob *P, const pdlp_result *pr, const solve_para
     int ok = ret == 0 && glp_get_status(P) == GLP_OPT;
     restore_bounds(P, m, n, sb);
     free(sb);
-    return ok ? 0 : -1;
+    return ok ? 0 : ret == GLP_ETMLIM ? -2 : -1;
 }
 
 static int run_simplex(glp_prob *P, const solve_params *p, int meth)
@@ -216,7 +217,9 @@ int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *
     if (!meth) {
         meth = GLP_PRIMAL;
         info->start_basis = "restricted";
-        if (restricted_start(P, pr, p, 1e-2) != 0 && restricted_start(P, pr, p, 1e-1) != 0) {
+        int rs = restricted_start(P, pr, p, 1e-2);
+        if (rs == -1) rs = restricted_start(P, pr, p, 1e-1);
+        if (rs != 0) {
             info->start_basis = "cold";
             glp_adv_basis(P, 0);
         }
