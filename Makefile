@@ -163,15 +163,18 @@ install: all
 	    scopt.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/scopt.pc
 
 # test-san: the bad-input corpus (tests/sh/bad_input.sh) against an ASan+UBSan scopt built from
-# build/san objects, and through the in-memory API (tests/test_api.c); a sanitizer report
+# build/san objects, through the in-memory API (tests/test_api.c) and a solve cancelled from
+# another thread, whose exit must leave no leak (tests/test_control.c); a sanitizer report
 # aborts the run, which counts as a failure
 .PHONY: test-san
 test-san: deps
-	@$(MAKE) --no-print-directory SAN=1 build/san/scopt build/san/tests/test_api
+	@$(MAKE) --no-print-directory SAN=1 build/san/scopt build/san/tests/test_api build/san/tests/test_control
 	@ASAN_OPTIONS=abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
 	    SCOPT_BIN=build/san/scopt BUILD=build/san sh tests/sh/bad_input.sh
 	@ASAN_OPTIONS=abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
 	    build/san/tests/test_api
+	@ASAN_OPTIONS=abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
+	    build/san/tests/test_control
 
 build/san/scopt: $(CLI_OBJ) $(LIB_OBJ)
 	$(CC) -o $@ $(CLI_OBJ) $(LIB_OBJ) $(LDFLAGS) $(LIBS)

@@ -42,6 +42,7 @@ scopt_status glpk_guard_enter(glpk_guard *g, scopt_log_fn on_log, void *log_user
     memset(g, 0, sizeof *g);
     int rc = glp_init_env(); /* 0 created, 1 already there; else no memory or unsupported */
     if (rc != 0 && rc != 1) return SCOPT_ENOMEM;
+    g->created_env = rc == 0;
     g->on_log = on_log;
     g->log_user = log_user;
     g->quiet = quiet;
@@ -56,4 +57,8 @@ void glpk_guard_leave(glpk_guard *g)
     if (g->failed) return; /* the environment and its hooks are gone; touching GLPK would recreate it */
     glp_error_hook(NULL, NULL);
     glp_term_hook(NULL, NULL);
+    /* GLPK's environment is per thread and lives until freed: a host that solves from
+     * short-lived threads would lose it (about 5 KB) with every thread. One the host made
+     * itself (to use GLPK directly) stays. */
+    if (g->created_env) glp_free_env();
 }

@@ -16,6 +16,7 @@ typedef struct glpk_guard {
     size_t line_len;
     int quiet;
     int failed;            /* GLPK's error hook ran */
+    int created_env;       /* this guard created the thread's GLPK environment: leave frees it */
     scopt_log_fn on_log;
     void *log_user;
 } glpk_guard;
