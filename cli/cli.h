@@ -41,6 +41,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 
 #endif

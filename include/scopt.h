@@ -586,6 +586,35 @@ SCOPT_API scopt_status scopt_network_read_scenario(const char *base_dir, const c
                                                    const scopt_options *opt, scopt_network **out,
                                                    scopt_error *err);
 
+/* ---- written plans read back: KPIs, reports, differences (docs/scenarios.md) ---- */
+#define SCOPT_KPI_BUSIEST 3
+/* The KPIs of a plan written by `scopt solve -o`: summary.json's status, objective and
+ * costs, and what its files say. */
+typedef struct scopt_plan_kpis {
+    char status[32];              /* summary.json "status": "optimal", "feasible", ... */
+    double objective;             /* total cost, constants included */
+    scopt_plan_costs costs;
+    double ordered, delivered, lost;
+    double fill_rate;             /* delivered / ordered (1 when nothing is ordered) */
+    double late;                  /* units delivered after their period: in each period the
+                                     backlog carried in is served first */
+    double inventory_value;       /* average over periods 1..T of sum(on_hand * item value) */
+    int open_sites;               /* optional sites the plan opens */
+    int optional_sites;           /* the dataset's optional sites */
+    char closed_sites[256];       /* the optional sites it keeps closed, space-separated */
+    int nbusiest;                 /* entries of busiest */
+    struct {
+        char resource[64];
+        int period;               /* of the peak */
+        double utilization;       /* peak load / capacity (HUGE_VAL: load on no capacity) */
+    } busiest[SCOPT_KPI_BUSIEST]; /* the resources with the highest peak, highest first */
+    double reserved_d[8];
+} scopt_plan_kpis;
+/* Read the KPIs of the plan in PLANDIR, solved for NET (the dataset gives item values and
+ * names). SCOPT_EINPUT when a plan file is missing or malformed or names what NET lacks. */
+SCOPT_API scopt_status scopt_plan_kpis_read(const scopt_network *net, const char *plandir,
+                                            scopt_plan_kpis *out, scopt_error *err);
+
 #ifdef __cplusplus
 }
 #endif
