@@ -8,7 +8,7 @@
 #include "cli.h"
 
 typedef struct solve_cli {
-    const char *dir, *outdir, *scenario;
+    const char *dir, *outdir, *scenario, *report;
     int quiet, verbose, json, tty;
     scopt_options opt;
 } solve_cli;
@@ -17,7 +17,8 @@ static void help(FILE *f)
 {
     fprintf(f, "usage: scopt solve DATASET [--scenario S] [-o OUTDIR] [--mip-gap G] [--time-limit S]\n"
                "                   [--device auto|cpu|gpu] [--lp-method auto|simplex|interior|pdlp]\n"
-               "                   [--cuts|--no-cuts] [--heuristics] [--quiet|--verbose] [--json]\n\n"
+               "                   [--cuts|--no-cuts] [--heuristics] [--quiet|--verbose] [--json]\n"
+               "                   [--report FILE]\n\n"
                "Builds one LP/MIP of the dataset's whole chain, solves it with GLPK and writes the plan\n"
                "(purchases, production, shipments, inventory, deliveries, resource loads, sites,\n"
                "summary.json) into OUTDIR (default: ./plan), replacing it only when all is written.\n"
@@ -28,6 +29,7 @@ static void help(FILE *f)
                "  --cuts/--no-cuts  GLPK's Gomory, MIR and clique cuts (default on)\n"
                "  --heuristics      GLPK's feasibility pump and proximity search\n"
                "  --json            print summary.json to stdout instead of the KPI table\n"
+               "  --report FILE     also write a self-contained HTML report of the plan (charts)\n"
                "exit: 0 solved, 1 bad input, 2 infeasible, 3 limit with a plan, 4 limit without, 5 internal\n");
 }
 
@@ -67,8 +69,8 @@ static int parse(int argc, char **argv, solve_cli *c)
                                        "(scopt compare solves several)\n"); return -1; }
             c->scenario = argv[k];
         } else if (!strcmp(a, "--report")) {
-            fprintf(stderr, "scopt solve: error: %s is not available yet in this version\n", a);
-            return -1;
+            if (++k >= argc) goto missing;
+            c->report = argv[k];
         } else if (a[0] == '-' || c->dir) {
             fprintf(stderr, "scopt solve: error: unexpected argument '%s' (scopt solve --help)\n", a);
             return -1;
@@ -133,6 +135,24 @@ static int exit_for(scopt_solve_status st)
     }
 }
 
+/* --report: the HTML report of this one plan, named after the scenario or the dataset */
+static int write_report(const solve_cli *c, const scopt_network *net, const char *plandir, scopt_solve_status st)
+{
+    char name[256];
+    const char *from = c->scenario ? c->scenario : c->dir;
+    snprintf(name, sizeof name, "%s", from);
+    for (size_t k = strlen(name); k > 1 && name[k - 1] == '/'; k--) name[k - 1] = '\0';
+    scopt_report_run run = {.name = strrchr(name, '/') ? strrchr(name, '/') + 1 : name, .net = net,
+                            .plandir = plandir, .status = scopt_solve_status_name(st)};
+    scopt_error err;
+    if (scopt_report_write_html(c->report, &run, 1, &err) == SCOPT_OK) {
+        if (!c->quiet && !c->json) printf("report written to %s\n", c->report);
+        return 0;
+    }
+    fprintf(stderr, "scopt solve: error: report %s: %s\n", c->report, err.message);
+    return -1;
+}
+
 int cmd_solve(int argc, char **argv)
 {
     solve_cli c = {.outdir = NULL, .tty = isatty(2)};
@@ -169,6 +189,8 @@ int cmd_solve(int argc, char **argv)
         scopt_free(json);
         code = exit_for(st);
     }
+    if (c.report && code != EXIT_INTERNAL && write_report(&c, net, written ? outdir : NULL, st))
+        code = code ? code : EXIT_INTERNAL;
     scopt_plan_free(plan);
     scopt_network_free(net);
     return code;

@@ -615,6 +615,22 @@ typedef struct scopt_plan_kpis {
 SCOPT_API scopt_status scopt_plan_kpis_read(const scopt_network *net, const char *plandir,
                                             scopt_plan_kpis *out, scopt_error *err);
 
+/* Write one self-contained HTML page (inline SVG charts, no script, nothing fetched) about
+ * the plans of NRUNS runs: their KPIs side by side, cost breakdown per run, fill rate per
+ * customer region, inventory over time per warehouse, resource utilisation per period, and
+ * what changed against the first run (lanes, sites, suppliers). Written to PATH.tmp, then
+ * renamed to PATH. A run without plandir (no plan was written) shows its status only. */
+typedef struct scopt_report_run {
+    const char *name;             /* column and legend title ("base", a scenario's name) */
+    const scopt_network *net;     /* the dataset the run solved (NULL: none could be read) */
+    const char *plandir;          /* its plan directory, NULL when it wrote none */
+    const char *status;           /* shown as its status; NULL: the plan's summary.json status */
+    double reserved_d[4];
+    const void *reserved_p[4];
+} scopt_report_run;
+SCOPT_API scopt_status scopt_report_write_html(const char *path, const scopt_report_run *runs, int nruns,
+                                               scopt_error *err);
+
 #ifdef __cplusplus
 }
 #endif
