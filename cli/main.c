@@ -14,6 +14,7 @@ static const struct {
     {"check", cmd_check, "verify a written plan against the dataset's rules"},
     {"export", cmd_export, "write the model as free MPS or CPLEX LP"},
     {"compare", cmd_compare, "solve a base and its scenarios (or several datasets) in parallel; KPIs side by side"},
+    {"diff", cmd_diff, "what changed between two written plans (orders, runs, shipments, sites)"},
     {"gen", cmd_gen, "generate a realistic, valid, feasible dataset (presets S, M, L, XL)"},
 };
 
@@ -43,7 +44,7 @@ int main(int argc, char **argv)
     }
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
         if (!strcmp(argv[1], commands[k].name)) return commands[k].run(argc - 1, argv + 1);
-    fprintf(stderr, "scopt: error: unknown command '%s'; expected one of solve, validate, check, export, compare, gen "
-                    "(scopt --help lists them)\n", argv[1]);
+    fprintf(stderr, "scopt: error: unknown command '%s'; expected one of solve, validate, check, export, "
+                    "compare, diff, gen (scopt --help lists them)\n", argv[1]);
     return EXIT_BAD_INPUT;
 }

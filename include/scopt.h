@@ -631,6 +631,28 @@ typedef struct scopt_report_run {
 SCOPT_API scopt_status scopt_report_write_html(const char *path, const scopt_report_run *runs, int nruns,
                                                scopt_error *err);
 
+/* What changed from the plan in PLANDIR1 to the plan in PLANDIR2 (read as text: no dataset
+ * needed): purchase orders by (supplier, item), production runs by operation, shipments by
+ * (from, to, item, mode), each with its period and quantity, and the open flag of optional
+ * sites. FN is called once per difference, by table, then key, then period. Bad plan files
+ * go to opt->on_diagnostic (opt may be NULL) and give SCOPT_EINPUT. */
+typedef enum {
+    SCOPT_DIFF_ADDED = 0,         /* only in the second plan */
+    SCOPT_DIFF_REMOVED = 1,       /* only in the first plan */
+    SCOPT_DIFF_CHANGED = 2,       /* same key and period, another quantity */
+    SCOPT_DIFF_MOVED = 3          /* same key and quantity, another period */
+} scopt_diff_kind;
+typedef struct scopt_diff_entry {
+    const char *table;            /* "purchases", "production", "shipments" or "sites" */
+    scopt_diff_kind kind;
+    const char *key;              /* "SUP_Chips  MCU", "SMT_TRK", "PL_SMT -> DC_Busan  PCBA_TRK (truck)", a site */
+    int period_before, period_after; /* order, start or ship period in each plan (0: none) */
+    double quantity_before, quantity_after; /* for sites: open 0 or 1 */
+} scopt_diff_entry;
+typedef void (*scopt_diff_fn)(const scopt_diff_entry *e, void *user);
+SCOPT_API scopt_status scopt_plan_diff(const char *plandir1, const char *plandir2, const scopt_options *opt,
+                                       scopt_diff_fn fn, void *user, scopt_error *err);
+
 #ifdef __cplusplus
 }
 #endif
