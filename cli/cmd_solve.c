@@ -17,7 +17,8 @@ static void help(FILE *f)
 {
     fprintf(f, "usage: scopt solve DATASET [--scenario S] [-o OUTDIR] [--mip-gap G] [--time-limit S]\n"
                "                   [--device auto|cpu|gpu] [--lp-method auto|simplex|interior|pdlp]\n"
-               "                   [--cuts|--no-cuts] [--heuristics] [--quiet|--verbose] [--json]\n"
+               "                   [--cuts|--no-cuts] [--heuristics] [--mip-strategy auto|glpk]\n"
+               "                   [--quiet|--verbose] [--json]\n"
                "                   [--report FILE]\n\n"
                "Builds one LP/MIP of the dataset's whole chain, solves it with GLPK and writes the plan\n"
                "(purchases, production, shipments, inventory, deliveries, resource loads, sites,\n"
@@ -26,8 +27,12 @@ static void help(FILE *f)
                "                    override rows by key, its scenario.csv edits; docs/scenarios.md)\n"
                "  --mip-gap G       relative MIP gap (default: settings mip_gap, else 1e-4)\n"
                "  --time-limit S    seconds (default: settings time_limit, else none)\n"
-               "  --cuts/--no-cuts  GLPK's Gomory, MIR and clique cuts (default on)\n"
+               "  --cuts/--no-cuts  cutting planes (default on): scopt's (l,S) lot-sizing cuts, and GLPK's\n"
+               "                    Gomory, MIR and clique cuts except on lot-sizing models\n"
                "  --heuristics      GLPK's feasibility pump and proximity search\n"
+               "  --mip-strategy S  auto: scopt's branch and cut around GLPK (default; on lot-sizing\n"
+               "                    models period-first branching and diving, docs/formulation.md);\n"
+               "                    glpk: GLPK's branch and cut alone\n"
                "  --json            print summary.json to stdout instead of the KPI table\n"
                "  --report FILE     also write a self-contained HTML report of the plan (charts)\n"
                "exit: 0 solved, 1 bad input, 2 infeasible, 3 limit with a plan, 4 limit without, 5 internal\n");

@@ -55,6 +55,13 @@ int cli_parse_solve_option(const char *cmd, int argc, char **argv, int *k, scopt
         o->pdlp_finish = (scopt_pdlp_finish)choice;
         return 1;
     }
+    if (!strcmp(a, "--mip-strategy")) {
+        static const char *const strategies[] = {"auto", "glpk"};
+        (*k)++;
+        if (pick(cmd, a, v, strategies, 2, &choice)) return -1;
+        o->mip_strategy = (scopt_mip_strategy)choice;
+        return 1;
+    }
     if (!strcmp(a, "--cuts")) { o->cuts = 1; return 1; }
     if (!strcmp(a, "--no-cuts")) { o->cuts = 0; return 1; }
     if (!strcmp(a, "--heuristics")) { o->heuristics = 1; return 1; }

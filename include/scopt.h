@@ -86,6 +86,10 @@ typedef enum {
 /* what follows a PDLP solve: GLPK's simplex warm-started from a basis guessed from the PDLP
  * point (an exact vertex), or nothing (the approximate PDLP point; MIPs always finish) */
 typedef enum { SCOPT_PDLP_FINISH_SIMPLEX = 0, SCOPT_PDLP_FINISH_NONE = 1 } scopt_pdlp_finish;
+/* branch and cut for MIPs (docs/formulation.md): scopt's strategy around GLPK ((l,S) lot-sizing
+ * cuts; where they close much of the gap also period-first branching and diving), or GLPK's
+ * branch and cut alone */
+typedef enum { SCOPT_MIP_AUTO = 0, SCOPT_MIP_GLPK = 1 } scopt_mip_strategy;
 
 /* Progress report during a solve. */
 typedef struct scopt_progress {
@@ -125,6 +129,7 @@ typedef struct scopt_options {
                                 Set before scopt_solve: it returns at once, without plan. */
     double pdlp_tol;         /* PDLP relative tolerance (residuals and gap); <0 = 1e-4 */
     scopt_pdlp_finish pdlp_finish; /* default SCOPT_PDLP_FINISH_SIMPLEX */
+    scopt_mip_strategy mip_strategy; /* default SCOPT_MIP_AUTO */
     double reserved_d[8];
     void *reserved_p[8];
 } scopt_options;

@@ -10,12 +10,15 @@
 #include "glpk_driver.h"
 #include "glpk_guard.h"
 #include "glpk_load.h"
+#include "glpk_strategy.h"
 #include "pdlp_lp.h"
 
 typedef struct mip_watch {
     const solve_params *p;
     double bound;          /* best node bound seen (without the constant) */
     double last_report;
+    glpk_strategy *strategy;
+    int nodes;             /* subproblems created so far */
 } mip_watch;
 
 static double remaining_ms(const solve_params *p)
@@ -37,8 +40,10 @@ static void mip_callback(glp_tree *T, void *info)
     mip_watch *w = info;
     /* GLPK calls back at every node and cut round: stop at the first call after the request */
     if (cancel_requested(w->p->cancel)) { glp_ios_terminate(T); return; }
+    glpk_strategy_callback(w->strategy, T);
     int reason = glp_ios_reason(T);
     if (reason != GLP_ISELECT && reason != GLP_IBINGO) return;
+    glp_ios_tree_size(T, NULL, NULL, &w->nodes);
     int best = glp_ios_best_node(T);
     if (best) w->bound = glp_ios_node_bound(T, best);
     double now = now_seconds();
@@ -113,10 +118,10 @@ static void lp_outcome(glp_prob *P, int ret, const scopt_model *m, solve_result 
         for (int j = 0; j < m->ncols; j++) r->x[j] = glp_get_col_prim(P, j + 1);
 }
 
-static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r)
+static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r, glpk_strategy *strategy)
 {
     glp_iocp io;
-    mip_watch w = {p, -DBL_MAX, 0};
+    mip_watch w = {p, -DBL_MAX, 0, strategy, 0};
     glp_init_iocp(&io);
     io.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     io.presolve = GLP_OFF; /* the relaxation is solved: reuse its basis */
@@ -124,12 +129,11 @@ static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, 
     io.tm_lim = (int)remaining_ms(p);
     io.cb_func = mip_callback;
     io.cb_info = &w;
-    if (p->cuts) { io.gmi_cuts = GLP_ON; io.mir_cuts = GLP_ON; io.clq_cuts = GLP_ON; }
-    if (p->heuristics) { io.fp_heur = GLP_ON; io.ps_heur = GLP_ON; }
-    io.bt_tech = GLP_BT_BLB;
+    glpk_strategy_iocp(strategy, &io, p->cuts, p->heuristics);
     int ret = glp_intopt(P, &io);
     int st = glp_mip_status(P);
     r->method = "branch-and-cut";
+    r->nodes = w.nodes;
     if (st == GLP_OPT || st == GLP_FEAS) {
         r->has_solution = 1;
         r->objective = glp_mip_obj_val(P);
@@ -151,6 +155,21 @@ static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, 
         r->gap = fabs(r->objective - r->best_bound) / fmax(1e-9, fabs(r->objective));
 }
 
+/* the relaxation is solved (optimal basis in P): strengthen it, then glp_intopt */
+static scopt_status branch_and_cut(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r,
+                                   scopt_error *err)
+{
+    glpk_strategy st;
+    double deadline = p->time_limit > 0 ? p->start_time + p->time_limit : 0;
+    if (glpk_strategy_init(&st, m, p->mip_strategy == SCOPT_MIP_AUTO && p->cuts, deadline))
+        return error_set(err, SCOPT_ENOMEM, "out of memory for the branch-and-cut strategy");
+    if (glpk_strategy_root(&st, P) == 0 && glp_get_status(P) == GLP_OPT)
+        r->best_bound = r->lp_bound = glp_get_obj_val(P);
+    solve_mip(P, m, p, r, &st);
+    glpk_strategy_free(&st);
+    return SCOPT_OK;
+}
+
 static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r, scopt_error *err)
 {
     if (glpk_load(P, m, NULL, NULL)) return error_set(err, SCOPT_ENOMEM, "out of memory while loading the model into GLPK");
@@ -170,8 +189,7 @@ static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p
     r->best_bound = r->lp_bound;
     r->gap = -1;
     report(p, "mip", 0, 0, r->lp_bound, -1);
-    solve_mip(P, m, p, r);
-    return SCOPT_OK;
+    return branch_and_cut(P, m, p, r, err);
 }
 
 scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_result *res, scopt_error *err)

@@ -22,6 +22,7 @@ typedef struct solve_params {
     scopt_device device;   /* backend of the PDLP solver */
     double pdlp_tol;       /* relative; <= 0: 1e-4 */
     scopt_pdlp_finish pdlp_finish;
+    scopt_mip_strategy mip_strategy;
 } solve_params;
 
 typedef struct solve_result {

@@ -21,6 +21,7 @@ static void options_json(const scopt_options *o, char *buf, size_t n)
     if (o->pdlp_tol > 0) ADD("%s\"pdlp_tol\": %g", k > 1 ? ", " : "", o->pdlp_tol);
     if (o->pdlp_finish == SCOPT_PDLP_FINISH_NONE) ADD("%s\"pdlp_finish\": \"none\"", k > 1 ? ", " : "");
     if (!o->cuts) ADD("%s\"cuts\": false", k > 1 ? ", " : "");
+    if (o->mip_strategy == SCOPT_MIP_GLPK) ADD("%s\"mip_strategy\": \"glpk\"", k > 1 ? ", " : "");
     if (o->heuristics) ADD("%s\"heuristics\": true", k > 1 ? ", " : "");
     ADD("}");
 #undef ADD
@@ -44,6 +45,7 @@ static void fill_params(const scopt_network *net, const scopt_options *o, solve_
     p->device = o->device;
     p->pdlp_tol = o->pdlp_tol;
     p->pdlp_finish = o->pdlp_finish;
+    p->mip_strategy = o->mip_strategy;
 }
 
 /* --lp-method auto (docs/pdlp.md): PDLP only where measurements say it wins: on a GPU that the
@@ -67,6 +69,8 @@ static scopt_status check_options(const scopt_options *o, scopt_error *err)
     if (o->pdlp_tol > 1) return error_set(err, SCOPT_EUSAGE, "pdlp_tol %g: expected a relative tolerance below 1", o->pdlp_tol);
     if (o->pdlp_finish != SCOPT_PDLP_FINISH_SIMPLEX && o->pdlp_finish != SCOPT_PDLP_FINISH_NONE)
         return error_set(err, SCOPT_EUSAGE, "pdlp_finish %d: expected simplex or none", (int)o->pdlp_finish);
+    if (o->mip_strategy != SCOPT_MIP_AUTO && o->mip_strategy != SCOPT_MIP_GLPK)
+        return error_set(err, SCOPT_EUSAGE, "mip_strategy %d: expected auto or glpk", (int)o->mip_strategy);
     if (o->device == SCOPT_DEVICE_GPU) { /* fail before building anything when no GPU can be used */
         gpu_backend_choice ch;
         scopt_status s = gpu_backend_open(SCOPT_DEVICE_GPU, &ch, err);
