@@ -218,13 +218,14 @@ static char *slurp(const char *path, size_t *len, diag_sink *d, raw_result *res)
 {
     struct stat st;
     *res = RAW_FAILED;
-    if (stat(path, &st) != 0 && errno == ENOENT) { *res = RAW_ABSENT; return NULL; }
-    FILE *f = S_ISDIR(st.st_mode) ? NULL : fopen(path, "rb");
+    int found = stat(path, &st) == 0;
+    if (!found && errno == ENOENT) { *res = RAW_ABSENT; return NULL; }
+    FILE *f = found && S_ISREG(st.st_mode) ? fopen(path, "rb") : NULL;
     char *buf = f ? malloc((size_t)st.st_size + 1) : NULL;
     if (!f || !buf) {
         if (f && !buf) d->nomem = 1;
         else diag_report(d, SCOPT_SEV_ERROR, path, 0, 0, "cannot read file: %s; expected a readable CSV file",
-                         S_ISDIR(st.st_mode) ? "is a directory" : strerror(errno));
+                         found && !S_ISREG(st.st_mode) ? "not a regular file" : strerror(errno));
         if (f) fclose(f);
         return NULL;
     }
