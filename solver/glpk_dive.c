@@ -48,7 +48,7 @@ static void offer(glp_tree *T, glp_prob *Q, const scopt_model *m)
     free(x);
 }
 
-int glpk_dive(glp_tree *T, const scopt_model *m, double deadline)
+int glpk_dive(glp_tree *T, const scopt_model *m, double deadline, const volatile int *cancel)
 {
     glp_prob *P = glp_ios_get_prob(T), *Q = glp_create_prob();
     glp_smcp sp;
@@ -59,7 +59,7 @@ int glpk_dive(glp_tree *T, const scopt_model *m, double deadline)
     sp.msg_lev = GLP_MSG_OFF;
     sp.meth = GLP_DUALP;
     for (int round = 0; round <= m->T + 1; round++) {
-        if (now_seconds() > deadline) break;
+        if (now_seconds() > deadline || cancel_requested(cancel)) break;
         if (round > 0 || glp_get_status(Q) != GLP_OPT) {
             if (glp_simplex(Q, &sp) != 0 || glp_get_status(Q) != GLP_OPT) break;
         }

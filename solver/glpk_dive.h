@@ -7,7 +7,8 @@
 
 /* From the GLP_IHEUR callback (presolve off: the tree's problem has the model's columns):
  * dive from the current subproblem; offers an integral solution when one is found before
- * deadline (now_seconds()). Returns 1 when a solution was offered. */
-int glpk_dive(glp_tree *T, const scopt_model *m, double deadline);
+ * deadline (now_seconds()) and before *cancel (may be NULL) is set. Returns 1 when a solution
+ * was offered. */
+int glpk_dive(glp_tree *T, const scopt_model *m, double deadline, const volatile int *cancel);
 
 #endif

@@ -19,6 +19,7 @@ typedef struct mip_watch {
     double last_report;
     glpk_strategy *strategy;
     int nodes;             /* subproblems created so far */
+    double last_incumbent; /* reported last (DBL_MAX: none) */
 } mip_watch;
 
 static double remaining_ms(const solve_params *p)
@@ -47,12 +48,14 @@ static void mip_callback(glp_tree *T, void *info)
     int best = glp_ios_best_node(T);
     if (best) w->bound = glp_ios_node_bound(T, best);
     double now = now_seconds();
-    if (reason == GLP_IBINGO || now - w->last_report > 0.5) {
-        glp_prob *P = glp_ios_get_prob(T);
-        int has = glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT;
-        double inc = has ? glp_mip_obj_val(P) : 0;
+    glp_prob *P = glp_ios_get_prob(T);
+    int has = glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT;
+    double inc = has ? glp_mip_obj_val(P) : 0;
+    /* a new incumbent (also from a heuristic, which raises no GLP_IBINGO) is reported at once */
+    if (reason == GLP_IBINGO || (has && inc != w->last_incumbent) || now - w->last_report > 0.5) {
         report(w->p, "mip", has, inc, w->bound, has ? glp_ios_mip_gap(T) : -1); /* node bounds include the constant */
         w->last_report = now;
+        w->last_incumbent = has ? inc : DBL_MAX;
     }
 }
 
@@ -121,7 +124,7 @@ static void lp_outcome(glp_prob *P, int ret, const scopt_model *m, solve_result 
 static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r, glpk_strategy *strategy)
 {
     glp_iocp io;
-    mip_watch w = {p, -DBL_MAX, 0, strategy, 0};
+    mip_watch w = {p, -DBL_MAX, 0, strategy, 0, DBL_MAX};
     glp_init_iocp(&io);
     io.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     io.presolve = GLP_OFF; /* the relaxation is solved: reuse its basis */
@@ -161,7 +164,7 @@ static scopt_status branch_and_cut(glp_prob *P, const scopt_model *m, const solv
 {
     glpk_strategy st;
     double deadline = p->time_limit > 0 ? p->start_time + p->time_limit : 0;
-    if (glpk_strategy_init(&st, m, p->mip_strategy == SCOPT_MIP_AUTO && p->cuts, deadline))
+    if (glpk_strategy_init(&st, m, p->mip_strategy == SCOPT_MIP_AUTO && p->cuts, deadline, p->cancel))
         return error_set(err, SCOPT_ENOMEM, "out of memory for the branch-and-cut strategy");
     if (glpk_strategy_root(&st, P) == 0 && glp_get_status(P) == GLP_OPT)
         r->best_bound = r->lp_bound = glp_get_obj_val(P);

@@ -8,6 +8,7 @@
 #define LS_TOL_ROOT 1e-6    /* relative violation for a row before branch and cut */
 #define LS_TOL_NODE 1e-4    /* ... for a cut in the tree */
 #define LS_NODE_ROUNDS 3    /* separation rounds per node below the root */
+#define LS_ROOT_ROUNDS 200  /* ... at the root (GLPK re-solves after each; stops at a tail) */
 
 int glpk_ls_init(glpk_ls *g, const scopt_model *m)
 {
@@ -58,30 +59,21 @@ static int add_row(const ls_row *r, void *user)
     return 0;
 }
 
-static void delete_rows_from(glp_prob *P, int first)
-{
-    int m = glp_get_num_rows(P), n = 0;
-    int *num = malloc(((size_t)(m - first) + 2) * sizeof *num);
-    if (!num) return;
-    for (int i = first; i <= m; i++) num[++n] = i;
-    if (n > 0) glp_del_rows(P, n, num);
-    free(num);
-}
-
-/* delete the rows added since row first that are not binding (basic) at the optimum */
-static int drop_slack_rows(glp_prob *P, int first)
+/* delete the rows from row first on (only_slack: those not binding, i.e. basic, at the
+ * optimum); returns how many */
+static int delete_rows(glp_prob *P, int first, int only_slack)
 {
     int m = glp_get_num_rows(P), n = 0;
     int *num = malloc(((size_t)(m - first) + 2) * sizeof *num);
     if (!num) return 0;
     for (int i = first; i <= m; i++)
-        if (glp_get_row_stat(P, i) == GLP_BS) num[++n] = i;
+        if (!only_slack || glp_get_row_stat(P, i) == GLP_BS) num[++n] = i;
     if (n > 0) glp_del_rows(P, n, num);
     free(num);
     return n;
 }
 
-int glpk_ls_root(glpk_ls *g, glp_prob *P, int max_rounds, double deadline)
+int glpk_ls_root(glpk_ls *g, glp_prob *P, int max_rounds, double deadline, const volatile int *cancel)
 {
     int first = glp_get_num_rows(P) + 1;
     glp_smcp sp;
@@ -90,7 +82,7 @@ int glpk_ls_root(glpk_ls *g, glp_prob *P, int max_rounds, double deadline)
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_ERR;
     sp.meth = GLP_DUALP;
-    for (int round = 0; round < max_rounds && now_seconds() < deadline; round++) {
+    for (int round = 0; round < max_rounds && now_seconds() < deadline && !cancel_requested(cancel); round++) {
         emit_ctx e = {P, NULL, g->ind, g->val, 0};
         read_x(g, P);
         ls_cuts_separate(g->cuts, g->x, LS_TOL_ROOT, add_row, &e);
@@ -102,11 +94,11 @@ int glpk_ls_root(glpk_ls *g, glp_prob *P, int max_rounds, double deadline)
         if (ret != 0 || glp_get_status(P) != GLP_OPT) break;
     }
     if (ret == 0 && glp_get_status(P) == GLP_OPT) { /* fewer rows, faster nodes; the cuts come back at nodes */
-        g->rows_root -= drop_slack_rows(P, first);
+        g->rows_root -= delete_rows(P, first, 1);
         ret = glp_simplex(P, &sp);
     }
     if (ret != 0 || glp_get_status(P) != GLP_OPT) { /* give the rows up: back to the model's relaxation */
-        delete_rows_from(P, first);
+        delete_rows(P, first, 0);
         g->rows_root = 0;
         glp_std_basis(P);
         sp.tm_lim = INT_MAX;
@@ -129,7 +121,7 @@ void glpk_ls_node(glpk_ls *g, glp_tree *T)
     if (!g->cuts) return;
     int node = glp_ios_curr_node(T);
     if (node != g->node) g->node = node, g->node_rounds = 0;
-    if (glp_ios_node_level(T, node) > 0 && g->node_rounds >= LS_NODE_ROUNDS) return;
+    if (g->node_rounds >= (glp_ios_node_level(T, node) > 0 ? LS_NODE_ROUNDS : LS_ROOT_ROUNDS)) return;
     g->node_rounds++;
     emit_ctx e = {glp_ios_get_prob(T), T, g->ind, g->val, 0};
     read_x(g, e.P);

@@ -23,9 +23,11 @@ int glpk_ls_init(glpk_ls *g, const scopt_model *m);
 void glpk_ls_free(glpk_ls *g);
 
 /* P holds an optimal basis of its relaxation: add violated inequalities as rows and re-solve
- * (dual simplex) until none is violated, max_rounds rounds or deadline (now_seconds()) passes.
- * Returns glp_simplex's last return code (0 when nothing was added). */
-int glpk_ls_root(glpk_ls *g, glp_prob *P, int max_rounds, double deadline);
+ * (dual simplex) until none is violated, after max_rounds rounds, once deadline (now_seconds())
+ * passes or *cancel is set; then delete the rows that are not binding. Returns glp_simplex's
+ * last return code: 0 when P again holds an optimal basis (if a re-solve fails, the rows are
+ * deleted and the model's relaxation solved again). */
+int glpk_ls_root(glpk_ls *g, glp_prob *P, int max_rounds, double deadline, const volatile int *cancel);
 
 /* from the branch-and-cut callback at GLP_ICUTGEN: offer violated inequalities as cuts */
 void glpk_ls_node(glpk_ls *g, glp_tree *T);

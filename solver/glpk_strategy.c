@@ -8,11 +8,14 @@
 
 #define STRATEGY_ROOT_ROUNDS 1000  /* (l,S) rounds on the relaxation (they stop when none is violated) */
 #define STRATEGY_DIVE_EVERY 50     /* nodes between dives */
+#define STRATEGY_DIVE_SHARE 0.2    /* at most this share of the branch-and-cut time in dives */
 #define STRATEGY_LS_CLOSED 0.05    /* lot-sizing mode: the (l,S) rows raised the bound by 5% */
 
-int glpk_strategy_init(glpk_strategy *s, const scopt_model *m, int formulation, double deadline)
+int glpk_strategy_init(glpk_strategy *s, const scopt_model *m, int formulation, double deadline,
+                       const volatile int *cancel)
 {
     *s = (glpk_strategy){0};
+    s->cancel = cancel;
     s->m = m;
     s->formulation = formulation;
     s->deadline = deadline > 0 ? deadline : 1e300;
@@ -30,7 +33,7 @@ int glpk_strategy_root(glpk_strategy *s, glp_prob *P)
 {
     if (!s->formulation) return 0;
     double before = glp_get_obj_val(P);
-    int ret = glpk_ls_root(&s->ls, P, STRATEGY_ROOT_ROUNDS, s->deadline);
+    int ret = glpk_ls_root(&s->ls, P, STRATEGY_ROOT_ROUNDS, s->deadline, s->cancel);
     if (ret == 0 && glp_get_status(P) == GLP_OPT) {
         double after = glp_get_obj_val(P);
         s->lot_sizing = after - before >= STRATEGY_LS_CLOSED * fmax(1.0, fabs(after));
@@ -73,11 +76,11 @@ static void maybe_dive(glpk_strategy *s, glp_tree *T)
     double now = now_seconds();
     if (s->dive_every <= 0 || now > s->deadline) return;
     glp_ios_tree_size(T, NULL, NULL, &nodes);
-    /* spaced by node count only: a wall-clock share made plans depend on the machine's load */
-    if (s->dives > 0 && nodes - s->last_dive < s->dive_every) return;
+    if (s->dives > 0 && (nodes - s->last_dive < s->dive_every || s->dive_seconds > STRATEGY_DIVE_SHARE * (now - s->start)))
+        return;
     s->last_dive = nodes;
     s->dives++;
-    s->dive_found += glpk_dive(T, s->m, s->deadline);
+    s->dive_found += glpk_dive(T, s->m, s->deadline, s->cancel);
     s->dive_seconds += now_seconds() - now;
 }
 

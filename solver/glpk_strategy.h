@@ -20,13 +20,15 @@ typedef struct glpk_strategy {
     int dive_every;        /* nodes between dives (0: never) */
     int last_dive;
     double deadline;       /* now_seconds() after which no more heuristic work starts */
+    const volatile int *cancel; /* the caller's stop request (scopt_options.cancel) */
     long dives, dive_found;
     double start, dive_seconds;
 } glpk_strategy;
 
-/* formulation: 1 = scopt's strategy, 0 = none; deadline as now_seconds() (<= 0: none).
- * Returns -1 on out of memory. */
-int glpk_strategy_init(glpk_strategy *s, const scopt_model *m, int formulation, double deadline);
+/* formulation: 1 = scopt's strategy, 0 = none; deadline as now_seconds() (<= 0: none); cancel
+ * (may be NULL) stops the strategy's own loops too. Returns -1 on out of memory. */
+int glpk_strategy_init(glpk_strategy *s, const scopt_model *m, int formulation, double deadline,
+                       const volatile int *cancel);
 void glpk_strategy_free(glpk_strategy *s);
 
 /* P holds an optimal basis of the model's relaxation: strengthen it with (l,S) rounds.
