@@ -8,7 +8,6 @@
 
 #define STRATEGY_ROOT_ROUNDS 1000  /* (l,S) rounds on the relaxation (they stop when none is violated) */
 #define STRATEGY_DIVE_EVERY 50     /* nodes between dives */
-#define STRATEGY_DIVE_SHARE 0.2    /* at most this share of the branch-and-cut time in dives */
 #define STRATEGY_LS_CLOSED 0.05    /* lot-sizing mode: the (l,S) rows raised the bound by 5% */
 
 int glpk_strategy_init(glpk_strategy *s, const scopt_model *m, int formulation, double deadline,
@@ -38,7 +37,6 @@ int glpk_strategy_root(glpk_strategy *s, glp_prob *P)
         double after = glp_get_obj_val(P);
         s->lot_sizing = after - before >= STRATEGY_LS_CLOSED * fmax(1.0, fabs(after));
     }
-    s->start = now_seconds();
     return ret;
 }
 
@@ -73,15 +71,13 @@ static void branch_earliest(glp_tree *T, const scopt_model *m)
 static void maybe_dive(glpk_strategy *s, glp_tree *T)
 {
     int nodes = 0;
-    double now = now_seconds();
-    if (s->dive_every <= 0 || now > s->deadline) return;
+    if (s->dive_every <= 0 || now_seconds() > s->deadline) return;
     glp_ios_tree_size(T, NULL, NULL, &nodes);
-    if (s->dives > 0 && (nodes - s->last_dive < s->dive_every || s->dive_seconds > STRATEGY_DIVE_SHARE * (now - s->start)))
-        return;
+    /* spaced by node count only: a wall-clock share made plans depend on the machine's load */
+    if (s->dives > 0 && nodes - s->last_dive < s->dive_every) return;
     s->last_dive = nodes;
     s->dives++;
     s->dive_found += glpk_dive(T, s->m, s->deadline, s->cancel);
-    s->dive_seconds += now_seconds() - now;
 }
 
 void glpk_strategy_callback(glpk_strategy *s, glp_tree *T)

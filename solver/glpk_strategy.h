@@ -22,7 +22,6 @@ typedef struct glpk_strategy {
     double deadline;       /* now_seconds() after which no more heuristic work starts */
     const volatile int *cancel; /* the caller's stop request (scopt_options.cancel) */
     long dives, dive_found;
-    double start, dive_seconds;
 } glpk_strategy;
 
 /* formulation: 1 = scopt's strategy, 0 = none; deadline as now_seconds() (<= 0: none); cancel
