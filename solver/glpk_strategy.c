@@ -45,9 +45,13 @@ void glpk_strategy_iocp(const glpk_strategy *s, glp_iocp *io, int cuts, int heur
     if (cuts) { io->gmi_cuts = GLP_ON; io->mir_cuts = GLP_ON; io->clq_cuts = GLP_ON; }
     if (heuristics) { io->fp_heur = GLP_ON; io->ps_heur = GLP_ON; }
     io->bt_tech = GLP_BT_BLB;
-    if (s->lot_sizing) { /* measured on the lot-sizing benchmarks: GLPK's cuts and node preprocessing cost more than they give */
+    if (s->lot_sizing) {
+        /* measured on the lot-sizing benchmarks (docs/formulation.md): GLPK's cuts and node
+         * preprocessing cost more than they give; proximity search (--heuristics) made the
+         * solves 2-5x slower and once failed inside GLPK (an assertion in its primal simplex) */
         io->gmi_cuts = io->mir_cuts = io->cov_cuts = io->clq_cuts = GLP_OFF;
         io->pp_tech = GLP_PP_NONE;
+        io->ps_heur = GLP_OFF;
     }
 }
 
