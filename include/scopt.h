@@ -485,6 +485,8 @@ typedef struct scopt_shipment_row {
     double quantity;
     double vehicles;          /* the lane's vehicles in ship_period (0: no vehicles) */
     double cost;              /* unit_cost * quantity */
+    int lane_no;              /* 1 for the first lanes row with this (from, to, lane_item, mode), 2 for a
+                               * second (parallel) lane with the same key, ... */
 } scopt_shipment_row;
 
 typedef struct scopt_inventory_row {

@@ -39,6 +39,20 @@ int pc_period(csv_row_ctx *ctx, const cell *c, int k, int *out)
     return -1;
 }
 
+/* shipments.csv lane_no: which of the lanes rows with one key (1 = the first); absent = 1 */
+int pc_lane_no(csv_row_ctx *ctx, const cell *c, int k, int *out)
+{
+    long v = 0;
+    if (!c[k].present) return 0;
+    if (parse_int_min(c[k].text, 1, &v) == NUM_OK && v <= 1000000000L) {
+        *out = (int)v;
+        return 0;
+    }
+    csv_cell_error(ctx, k, "column 'lane_no': value \"%.40s\" is not a lane number; expected 1 for the first "
+                   "lanes.csv row of this lane, 2 for a parallel lane", c[k].text);
+    return -1;
+}
+
 /* id of the name in cell K, or -1 after reporting a violation */
 static int pc_lookup(csv_row_ctx *ctx, const cell *c, int k, const strmap *m, const char *what,
                      const char *file)

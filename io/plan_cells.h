@@ -29,6 +29,7 @@ const plan_file_def *plan_file_defs(void);
  * success, -1 after reporting bad input. */
 int pc_number(csv_row_ctx *ctx, const cell *c, int k, double *out, int *has);
 int pc_period(csv_row_ctx *ctx, const cell *c, int k, int *out);
+int pc_lane_no(csv_row_ctx *ctx, const cell *c, int k, int *out);
 /* dataset id of the name in cell K, or -1 after reporting a violation */
 int pc_site(csv_row_ctx *ctx, const cell *c, int k);
 int pc_item(csv_row_ctx *ctx, const cell *c, int k);

@@ -32,7 +32,8 @@ typedef struct { int line; int supplier, item, order_period, arrival_period; dou
 typedef struct { int line; int op, site, item, start, finish; double quantity, output, setup, cost; int has_site, has_item, has_output, has_cost; } plan_production;
 /* mode: the dataset's mode id, or -1 when no lane has that mode; its text is then
  * unknown_mode in plan_data.unknown_modes */
-typedef struct { int line; int from, to, item, lane_item /* -1 = lane without item */, mode, unknown_mode; int ship, arrival; double quantity, vehicles, cost; int has_lane_item, has_cost; } plan_shipment;
+typedef struct { int line; int from, to, item, lane_item /* -1 = lane without item */, mode, unknown_mode; int ship, arrival; double quantity, vehicles, cost; int has_lane_item, has_cost;
+                int lane_no /* 1: the first lanes row of its key, 2: a parallel lane, ... */; } plan_shipment;
 typedef struct { int line; int site, item, period; double on_hand, safety_stock, shortfall; int has_safety_stock; } plan_stock;
 typedef struct { int line; int customer, item, period; double ordered, delivered, backlog, lost; int has_ordered; } plan_delivery;
 typedef struct { int line; int resource, period; double load, run_load, setup_load, capacity, overtime; int has_load, has_run_load, has_setup_load, has_capacity; } plan_load;
@@ -77,7 +78,8 @@ void plan_free(plan_data *plan);
 /* column numbers of the spec columns, for messages pointing at a cell */
 enum { PUR_SUPPLIER, PUR_ITEM, PUR_ORDER_PERIOD, PUR_ARRIVAL_PERIOD, PUR_QUANTITY, PUR_ORDER, PUR_COST };
 enum { PRO_OPERATION, PRO_SITE, PRO_ITEM, PRO_START, PRO_FINISH, PRO_QUANTITY, PRO_OUTPUT, PRO_SETUP, PRO_COST };
-enum { SHP_FROM, SHP_TO, SHP_ITEM, SHP_MODE, SHP_LANE_ITEM, SHP_SHIP, SHP_ARRIVAL, SHP_QUANTITY, SHP_VEHICLES, SHP_COST };
+enum { SHP_FROM, SHP_TO, SHP_ITEM, SHP_MODE, SHP_LANE_ITEM, SHP_SHIP, SHP_ARRIVAL, SHP_QUANTITY, SHP_VEHICLES, SHP_COST,
+       SHP_SHIP_DATE, SHP_ARRIVAL_DATE, SHP_LANE_NO };
 enum { STK_SITE, STK_ITEM, STK_PERIOD, STK_ON_HAND, STK_SAFETY, STK_SHORTFALL };
 enum { DLV_CUSTOMER, DLV_ITEM, DLV_PERIOD, DLV_ORDERED, DLV_DELIVERED, DLV_BACKLOG, DLV_LOST };
 enum { LOD_RESOURCE, LOD_PERIOD, LOD_LOAD, LOD_RUN, LOD_SETUP, LOD_CAPACITY, LOD_OVERTIME };

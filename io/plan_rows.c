@@ -66,13 +66,15 @@ static const col_spec shipment_cols[] = {
     {"from", COL_TEXT, 1},          {"to", COL_TEXT, 1},        {"item", COL_TEXT, 1},
     {"mode", COL_ANY, 0},           {"lane_item", COL_ANY, 0},  {"ship_period", COL_ANY, 1},
     {"arrival_period", COL_ANY, 1}, {"quantity", COL_ANY, 1},   {"vehicles", COL_ANY, 0},
-    {"cost", COL_ANY, 0},           {"ship_date", COL_ANY, 0},  {"arrival_date", COL_ANY, 0}};
+    {"cost", COL_ANY, 0},           {"ship_date", COL_ANY, 0},  {"arrival_date", COL_ANY, 0},
+    {"lane_no", COL_ANY, 0}};
 
 static int on_shipment(csv_row_ctx *ctx, const cell *c)
 {
     const scopt_network *n = RS(ctx)->net;
-    plan_shipment r = {.line = (int)ctx->line, .lane_item = -1};
+    plan_shipment r = {.line = (int)ctx->line, .lane_item = -1, .lane_no = 1};
     int bad = pc_period(ctx, c, SHP_SHIP, &r.ship) | pc_period(ctx, c, SHP_ARRIVAL, &r.arrival) |
+              pc_lane_no(ctx, c, SHP_LANE_NO, &r.lane_no) |
               pc_number(ctx, c, SHP_QUANTITY, &r.quantity, NULL) |
               pc_number(ctx, c, SHP_VEHICLES, &r.vehicles, NULL) | pc_number(ctx, c, SHP_COST, &r.cost, &r.has_cost);
     r.from = pc_site(ctx, c, SHP_FROM);
@@ -84,8 +86,8 @@ static int on_shipment(csv_row_ctx *ctx, const cell *c)
     if (r.mode < 0 && (r.unknown_mode = strmap_intern(&PLAN(ctx)->unknown_modes, c[SHP_MODE].text, NULL)) < 0)
         return pc_nomem(ctx);
     if (bad || r.from < 0 || r.to < 0 || r.item < 0) return 0;
-    int key[] = {r.from, r.to, r.mode, r.has_lane_item ? r.lane_item : -2, r.item, r.ship};
-    if (pc_duplicate(ctx, key, 6)) return ctx->diag->nomem;
+    int key[] = {r.from, r.to, r.mode, r.has_lane_item ? r.lane_item : -2, r.item, r.ship, r.lane_no};
+    if (pc_duplicate(ctx, key, 7)) return ctx->diag->nomem;
     APPEND(ctx, shipments, r);
     return 0;
 }

@@ -68,14 +68,15 @@ static void write_production(FILE *f, const writer *w)
 static void write_shipments(FILE *f, const writer *w)
 {
     static const char *const cols[] = {"from", "to", "item", "mode", "lane_item", "ship_period", "arrival_period",
-                                       "quantity", "vehicles", "cost", NULL};
+                                       "quantity", "vehicles", "cost", "lane_no", NULL};
     scopt_shipment_row r;
     header(f, w, cols);
     for (long i = 0; scopt_plan_shipment(w->p, i, &r) == SCOPT_OK; i++) {
         csv_text(f, r.from); csv_sep(f); csv_text(f, r.to); csv_sep(f); csv_text(f, r.item); csv_sep(f);
         csv_text(f, r.mode); csv_sep(f); csv_text(f, r.lane_item);
         period(f, w, r.ship_period); period(f, w, r.arrival_period);
-        csv_sep(f); csv_num(f, r.quantity); csv_sep(f); csv_num(f, r.vehicles); csv_sep(f); csv_num(f, r.cost); csv_end(f);
+        csv_sep(f); csv_num(f, r.quantity); csv_sep(f); csv_num(f, r.vehicles); csv_sep(f); csv_num(f, r.cost);
+        csv_sep(f); fprintf(f, "%d", r.lane_no); csv_end(f);
     }
 }
 

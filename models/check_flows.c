@@ -151,10 +151,12 @@ static void check_shipment(check_ctx *c, const plan_shipment *s)
     if (check_negative(s->quantity))
         check_report(c, PF_SHIPMENTS, s->line, SHP_QUANTITY, "%s: negative quantity", what);
     if (!l) {
+        char nth[48] = "";
+        if (s->lane_no > 1) snprintf(nth, sizeof nth, ", parallel lane %d", s->lane_no);
         check_report(c, PF_SHIPMENTS, s->line, SHP_FROM, "%s: no such lane in lanes.csv (from %s, to %s, item %s, "
-                     "mode '%s')", what, site_name(n, s->from), site_name(n, s->to),
+                     "mode '%s'%s)", what, site_name(n, s->from), site_name(n, s->to),
                      !s->has_lane_item ? item_name(n, s->item) : s->lane_item >= 0 ? item_name(n, s->lane_item) : "(none)",
-                     s->mode >= 0 ? mode_name(n, s->mode) : strmap_name(&c->plan->unknown_modes, s->unknown_mode));
+                     s->mode >= 0 ? mode_name(n, s->mode) : strmap_name(&c->plan->unknown_modes, s->unknown_mode), nth);
         return;
     }
     check_lane_item(c, s, l, what);

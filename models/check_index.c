@@ -143,7 +143,8 @@ const net_inventory *check_inventory(const check_ctx *c, int site, int item)
 }
 
 /* the lane a shipment row travels on: by its lane_item column, or (without that column)
- * the lane of its own item, else the item-less lane */
+ * the lane of its own item, else the item-less lane; its lane_no-th row of that key (parallel
+ * lanes are rare: the later rows are found by a scan from the first) */
 const net_lane *check_lane_of(const check_ctx *c, const plan_shipment *s)
 {
     int k;
@@ -151,7 +152,15 @@ const net_lane *check_lane_of(const check_ctx *c, const plan_shipment *s)
     if (s->has_lane_item) k = keymap_get(&c->ix.lane, s->from, s->to, s->lane_item, s->mode);
     else if ((k = keymap_get(&c->ix.lane, s->from, s->to, s->item, s->mode)) < 0)
         k = keymap_get(&c->ix.lane, s->from, s->to, -1, s->mode);
-    return k < 0 ? NULL : &c->net->lanes.data[k];
+    if (k < 0) return NULL;
+    const net_lane *first = &c->net->lanes.data[k];
+    for (size_t j = (size_t)k; j < c->net->lanes.len; j++) {
+        const net_lane *l = &c->net->lanes.data[j];
+        if (l->from == first->from && l->to == first->to && l->item == first->item && l->mode == first->mode &&
+            l->parallel == s->lane_no)
+            return l;
+    }
+    return NULL;
 }
 
 const check_demand_key *check_demand_of(const check_ctx *c, int customer, int item)

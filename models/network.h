@@ -29,7 +29,9 @@ typedef struct { int line; int operation, item; double quantity; } net_bom;
 typedef struct { int line; int site; double capacity, overtime_capacity, overtime_cost; } net_resource;
 typedef struct { int line; int operation, resource; double usage, setup_usage; } net_resource_use;
 typedef struct { int line; int resource, period; double capacity; } net_calendar;
-typedef struct { int line; int from, to, item /* -1 = every item */, mode; double unit_cost, capacity, vehicle_capacity, vehicle_cost; int lead_time; } net_lane;
+/* parallel: 1 for the first lanes row with its (from, to, item, mode), 2 for the second, ...
+ * (a repeated lane key is a parallel lane, docs/decisions.md) */
+typedef struct { int line; int from, to, item /* -1 = every item */, mode; double unit_cost, capacity, vehicle_capacity, vehicle_cost; int lead_time, parallel; } net_lane;
 typedef struct { int line; int site, item; double initial, holding_cost, safety_stock, max, shortfall_penalty; } net_inventory;
 typedef struct { int line; int site, item, period; double quantity; } net_receipt;
 typedef struct { int line; int customer, item, period; double quantity, unmet_penalty, backorder_cost; int has_unmet_penalty, has_backorder_cost; } net_demand;

@@ -28,16 +28,23 @@ static int lane_ends_bad(const scopt_network *n, row_src *s, int f, int t, const
 }
 
 /* A repeated (from, to, item, mode) is a parallel lane with its own cost and capacity: the
- * conformance answer key reads section 2b this way (docs/decisions.md). */
-static int lane_repeat(scopt_network *n, row_src *s, const net_lane *row, const scopt_lane *r)
+ * conformance answer key reads section 2b this way (docs/decisions.md). Sets row->parallel,
+ * the lane's ordinal among the rows of its key (repeats are rare: they are counted by a scan). */
+static int lane_repeat(scopt_network *n, row_src *s, net_lane *row, const scopt_lane *r)
 {
     char ref[40];
     int first = keymap_put(&n->build->keys[T_LANES], row->from, row->to, row->item, row->mode, (int)s->line);
     if (first == -2) return nomem(s);
-    if (first >= 0)
+    row->parallel = 1;
+    if (first >= 0) {
+        for (size_t k = 0; k < n->lanes.len; k++) {
+            const net_lane *o = &n->lanes.data[k];
+            row->parallel += o->from == row->from && o->to == row->to && o->item == row->item && o->mode == row->mode;
+        }
         src_warning(s, 0, "lane (%s, %s, %s, %s) repeats %s; the two rows are parallel lanes with their own "
                     "capacities and costs", r->from, r->to, text_or_empty(r->item), text_or_empty(r->mode),
                     src_ref(s, first, ref, sizeof ref));
+    }
     return 0;
 }
 

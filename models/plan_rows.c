@@ -113,7 +113,8 @@ scopt_status scopt_plan_shipment(const scopt_plan *p, long i, scopt_shipment_row
     double q = col(p, li->ship_col, r->t);
     *row = (scopt_shipment_row){site_name(n, l->from), site_name(n, l->to), item_name(n, li->item),
                                 mode_name(n, l->mode), item_name(n, l->item), r->t, r->t + l->lead_time, q,
-                                col(p, p->model->veh_col[li->lane], r->t), clean_value(l->unit_cost * q)};
+                                col(p, p->model->veh_col[li->lane], r->t), clean_value(l->unit_cost * q),
+                                l->parallel};
     return SCOPT_OK;
 }
 
