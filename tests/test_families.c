@@ -85,7 +85,7 @@ TEST(bom_yield_resource_overtime_calendar)
  * Delivered 17: purchases 34, transport 17. A: 34 + 17 + 5 + 400 = 456.
  * B: no capacity in supply.csv, calendar 2 in period 1 only, at 1. Demand 6, 1: period 1 can
  * buy 2 (nothing earlier): 4 lost (400); period 2 unlimited: 1. B: 3 + 3 + 400 = 406.
- * Total 862 (without the calendar nothing would be lost: 21*3 + 7*2 = 77). */
+ * Total 862 (without the calendar: A holds 2 from period 1, nothing lost: 21*3 + 2 + 7*2 = 79). */
 TEST(supply_calendar_overrides_capacity)
 {
     const csv_file f[] = {
