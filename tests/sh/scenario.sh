@@ -110,6 +110,19 @@ check_objective supply_cal_lost 1650
 # early with the spare of periods 1-2 (held free), 20 lost: 100 * 5 + 2000 + 100 = 2600
 printf 'supply.capacity *= 0.25 where supplier = S and period >= 3\n' > "$OUT/supply_cal_scaled/scenario.csv"
 check_objective supply_cal_scaled 2600
+# an edit starts from the calendar's value where a row exists (here from an overlay), else from
+# the table's capacity: A 20 in period 1 (calendar) * 0.5 = 10, 20 lost; period 2 stays
+# unlimited (supply.csv has no capacity): 100 * 5 + 2000 + 100 = 2600
+mkdir -p "$OUT/supply_cal_from_row"
+printf 'supplier,item,period,capacity\nS,A,1,20\n' > "$OUT/supply_cal_from_row/supply_calendar.csv"
+printf 'supply.capacity *= 0.5 where supplier = S and period in 1..2\n' > "$OUT/supply_cal_from_row/scenario.csv"
+check_objective supply_cal_from_row 2600
+# the same for a resource: LINE 40 in period 2 (calendar) * 0.5 = 20, period 3 100 * 0.5 = 50:
+# 10 made early for period 2, held at 0.5: 700 + 5 = 705
+mkdir -p "$OUT/calendar_from_row"
+printf 'resource,period,capacity\nLINE,2,40\n' > "$OUT/calendar_from_row/capacity_calendar.csv"
+printf 'resources.capacity *= 0.5 where resource = LINE and period in 2..3\n' > "$OUT/calendar_from_row/scenario.csv"
+check_objective calendar_from_row 705
 # quoted lines (a one-column CSV from a spreadsheet) and comments:
 # "" is a quote inside the line: KR_Busan +10 in period 1: 130 * 5 + 100 = 750
 edits quoted_line 750 '# a comment line' '"demand.quantity += 10 where customer = ""KR_Busan"" and period = 1"'
