@@ -44,7 +44,9 @@ int cmd_validate(int argc, char **argv)
     printf("  items        %d\n", in.items);
     printf("  sites        %d (%d suppliers, %d plants, %d warehouses, %d customers)\n", in.sites,
            in.suppliers, in.plants, in.warehouses, in.customers);
-    printf("  supply       %ld offers\n  operations   %ld (%ld BOM lines)\n", in.supply, in.operations, in.bom);
+    printf("  supply       %ld offers", in.supply);
+    if (in.supply_calendar) printf(" (%ld calendar overrides)", in.supply_calendar);
+    printf("\n  operations   %ld (%ld BOM lines)\n", in.operations, in.bom);
     printf("  resources    %ld (%ld uses, %ld calendar overrides)\n", in.resources, in.resource_use, in.calendar);
     printf("  lanes        %ld\n  inventory    %ld positions, %ld receipts\n", in.lanes, in.inventory, in.receipts);
     printf("  demand       %ld rows, %g units in the horizon\n", in.demand, in.total_demand);

@@ -160,6 +160,7 @@ typedef struct scopt_network_info {
         receipts, demand;
     int warnings;
     double total_demand;
+    long supply_calendar;    /* rows of supply_calendar.csv (added last: fields never move) */
 } scopt_network_info;
 SCOPT_API scopt_status scopt_network_info_get(const scopt_network *net, scopt_network_info *info);
 
@@ -172,7 +173,8 @@ SCOPT_API scopt_status scopt_network_info_get(const scopt_network *net, scopt_ne
  * same messages, and copy what they keep (strings may be freed after the call).
  *
  * Add in dependency order, as the reader reads the files: settings, items, sites, supply,
- * operations, bom, resources, resource_use, calendar, lanes, inventory, receipts, demand
+ * operations, bom, resources, resource_use, calendar, supply_calendar, lanes, inventory,
+ * receipts, demand
  * (a record may name only what was added before it). Then scopt_network_finish runs the
  * checks that need the whole network (horizon, bill-of-materials cycles, setups without a
  * bound, reachability warnings); only a finished network can be solved.
@@ -335,6 +337,21 @@ SCOPT_API void scopt_calendar_init(scopt_calendar *row);
 SCOPT_API scopt_status scopt_network_add_calendar(scopt_network *net,
                                                   const scopt_calendar *row,
                                                   scopt_error *err);
+
+/* supply_calendar.csv: an offer's capacity in one period, replacing supply.csv's capacity
+ * in that period (an extension of the dataset contract, docs/dataset.md) */
+typedef struct scopt_supply_calendar {
+    const char *supplier;     /* required: with item, an offer added with scopt_network_add_supply */
+    const char *item;         /* required */
+    int period;               /* required: >= 1 */
+    double capacity;          /* required: units that may be ordered in that period */
+    double reserved_d[2];
+    const char *reserved_p[2];
+} scopt_supply_calendar;
+SCOPT_API void scopt_supply_calendar_init(scopt_supply_calendar *row);
+SCOPT_API scopt_status scopt_network_add_supply_calendar(scopt_network *net,
+                                                         const scopt_supply_calendar *row,
+                                                         scopt_error *err);
 
 /* lanes.csv: transport from one site to another */
 typedef struct scopt_lane {

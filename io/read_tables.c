@@ -77,6 +77,13 @@ static int on_calendar(csv_row_ctx *ctx, const cell *c)
     ADD(ctx, T_CALENDAR, net_add_calendar, &r);
 }
 
+static int on_supply_calendar(csv_row_ctx *ctx, const cell *c)
+{
+    scopt_supply_calendar r = {.supplier = c[0].text, .item = c[1].text, .period = whole(&c[2]),
+                               .capacity = num(&c[3])};
+    ADD(ctx, T_SUPPLY_CALENDAR, net_add_supply_calendar, &r);
+}
+
 static int on_lane(csv_row_ctx *ctx, const cell *c)
 {
     scopt_lane r = {.from = c[0].text, .to = c[1].text, .item = c[2].text, .mode = c[3].text,
@@ -107,6 +114,6 @@ static int on_demand(csv_row_ctx *ctx, const cell *c)
 
 static const csv_row_fn handlers[T_COUNT] = {
     on_settings,  on_item,  on_site,     on_supply,       on_operation,  on_bom,   on_resource,
-    on_resource_use, on_calendar, on_lane, on_inventory, on_receipt, on_demand};
+    on_resource_use, on_calendar, on_supply_calendar, on_lane, on_inventory, on_receipt, on_demand};
 
 csv_row_fn dataset_row_handler(table_id t) { return handlers[t]; }

@@ -46,6 +46,7 @@ typedef struct sc_table {
 
 const sc_table *scen_table(int id);             /* id in 0..T_COUNT-1 */
 int scen_table_find(const char *name);          /* "demand", "calendar" or "capacity_calendar": id or -1 */
+int scen_calendar_of(int table);                /* T_RESOURCES -> T_CALENDAR, T_SUPPLY -> T_SUPPLY_CALENDAR, else -1 */
 int scen_col_find(const sc_table *t, const char *name); /* index in t->cols or -1 */
 const char *scen_table_suggest(const char *name);        /* closest table name or NULL */
 const char *scen_col_suggest(const sc_table *t, const char *name);
@@ -80,7 +81,7 @@ typedef enum { CMP_EQ, CMP_NE, CMP_GLOB, CMP_NGLOB, CMP_LT, CMP_LE, CMP_GT, CMP_
 
 typedef struct scen_cond {
     const char *column;       /* as the table names it; "period" for a calendar period */
-    int period;               /* a condition on the period of a resource's capacity */
+    int period;               /* a condition on the period of a resource's or an offer's capacity */
     scen_cmp cmp;
     const char *value;        /* CMP_EQ .. CMP_GE */
     double lo, hi;            /* CMP_RANGE */
@@ -96,7 +97,8 @@ typedef struct scen_edit {
     scen_op op;
     const char *value;        /* OP_SET: the text; arithmetic: the number's text */
     double num;               /* arithmetic operand */
-    int by_period;            /* resources.capacity per period: written as capacity_calendar rows */
+    int by_period;            /* resources.capacity / supply.capacity per period: written as rows of
+                                 capacity_calendar / supply_calendar (scen_calendar_of) */
     scen_cond conds[SCEN_MAX_CONDS];
     int nconds;
 } scen_edit;

@@ -2,9 +2,10 @@
  * overlay left them (docs/scenarios.md "Edits"): select the rows whose cells satisfy every
  * condition, then set, scale or shift the target cell, or delete the rows. An empty cell
  * reads as its default (0, 1 or unlimited; arithmetic leaves unlimited unlimited).
- * resources.capacity with a condition on `period` edits the capacity of those periods:
- * the capacity_calendar row of (resource, period) when there is one, else a new one that
- * starts from resources.capacity. */
+ * resources.capacity or supply.capacity with a condition on `period` edits the capacity of
+ * those periods: the calendar row (capacity_calendar: resource, period; supply_calendar:
+ * supplier, item, period) when there is one, else a new one that starts from the capacity of
+ * resources.csv or supply.csv (none when an unlimited supply capacity stays unlimited). */
 #define _POSIX_C_SOURCE 200809L
 #include <fnmatch.h>
 #include <math.h>
@@ -160,17 +161,21 @@ static int horizon(scenario *sc)
     return (int)T;
 }
 
-/* the capacity of resource row R in period P after the edit, from resources.capacity */
-static int period_capacity(scenario *sc, const scen_edit *e, const scen_tab *res, size_t r, char *buf)
+/* the capacity of owner row R (a resource or an offer) in a period after the edit, from its
+ * capacity cell (resources.csv, supply.csv); 1 when the edit leaves it unlimited (arithmetic
+ * on an empty supply capacity: the period needs no calendar row), -1 after an error */
+static int period_capacity(scenario *sc, const scen_edit *e, const scen_tab *own, size_t r, char *buf)
 {
-    int col = raw_col(&res->rows, "capacity");
-    const char *text = col >= 0 ? raw_row(&res->rows, r)[col] : "";
+    int col = raw_col(&own->rows, "capacity");
+    const char *text = col >= 0 ? raw_row(&own->rows, r)[col] : "";
     double v;
     if (e->op == OP_SET) { snprintf(buf, 64, "%s", e->value); return 0; }
-    if (cell_value(SC_REQUIRED, text, &v) != V_NUM) {
+    vkind k = cell_value(kind_of(e->table, "capacity"), text, &v);
+    if (k == V_UNLIMITED) return 1;
+    if (k != V_NUM) {
         const char *file;
         long line, fcol;
-        cell_loc(sc, res, r, col >= 0 ? col : 0, &file, &line, &fcol);
+        cell_loc(sc, own, r, col >= 0 ? col : 0, &file, &line, &fcol);
         diag_report(sc->d, SCOPT_SEV_ERROR, file, line, fcol, "column 'capacity': \"%.40s\" cannot be changed by "
                     "the edit at %s:%ld; expected a number", text, sc->edits_path, e->line);
         return -1;
@@ -180,72 +185,80 @@ static int period_capacity(scenario *sc, const scen_edit *e, const scen_tab *res
     return 0;
 }
 
-/* a new capacity_calendar row (resource, period) made by the edit */
-static int add_calendar_row(scenario *sc, const scen_edit *e, const char *resource, int period, const char *cap)
+/* a new calendar row (owner key, period) made by the edit: the key cells of owner row R */
+static int add_calendar_row(scenario *sc, const scen_edit *e, size_t r, int period, const char *cap)
 {
-    scen_tab *cal = &sc->tab[T_CALENDAR];
-    int cr = scen_col(cal, "resource"), cp = scen_col(cal, "period"), cc = scen_col(cal, "capacity");
+    int t = scen_calendar_of(e->table), out[8], n = 0;
+    const scen_tab *own = &sc->tab[e->table];
+    scen_tab *cal = &sc->tab[t];
+    const sc_table *st = scen_table(t);
     char num[24];
     snprintf(num, sizeof num, "%d", period);
-    char **row = cr < 0 || cp < 0 || cc < 0 ? NULL : scen_add_row(cal, SRC_EDIT, e->line);
-    if (!row || !(row[cr] = raw_strdup(&cal->rows, resource)) || !(row[cp] = raw_strdup(&cal->rows, num)) ||
-        !(row[cc] = raw_strdup(&cal->rows, cap))) {
-        sc->d->nomem = 1;
-        return -1;
+    for (; n < st->ncols && n < 8; n++)
+        if ((out[n] = scen_col(cal, st->cols[n].name)) < 0) { sc->d->nomem = 1; return -1; }
+    char **row = scen_add_row(cal, SRC_EDIT, e->line), **from = raw_row(&own->rows, r);
+    for (int c = 0; row && c < n; c++) {
+        int in = raw_col(&own->rows, st->cols[c].name);
+        const char *text = st->cols[c].kind == SC_PERIOD ? num : strcmp(st->cols[c].name, "capacity") == 0 ? cap
+                           : in >= 0 ? from[in] : "";
+        if (!(row[out[c]] = raw_strdup(&cal->rows, text))) row = NULL;
     }
+    if (!row) { sc->d->nomem = 1; return -1; }
     cal->origin.data[cal->origin.len - 1].edit_line = e->line;
-    cal->origin.data[cal->origin.len - 1].edit_col = cc;
+    cal->origin.data[cal->origin.len - 1].edit_col = out[n - 1];
     return 0;
 }
 
-/* calendar row of each (resource, period) key, by the key text of scen_row_key */
-static int calendar_index(scenario *sc, strmap *idx, int **rowof)
+/* calendar row of each (owner key, period), by the key text of scen_row_key */
+static int calendar_index(scenario *sc, int t, strmap *idx, int **rowof)
 {
-    scen_tab *cal = &sc->tab[T_CALENDAR];
+    scen_tab *cal = &sc->tab[t];
     char key[4096];
     *rowof = malloc((cal->rows.nrows + 1) * sizeof **rowof);
     if (!*rowof) return -1;
     for (size_t r = 0; r < cal->rows.nrows; r++) {
         int added, id;
-        scen_row_key(cal, T_CALENDAR, raw_row(&cal->rows, r), key, sizeof key);
+        scen_row_key(cal, t, raw_row(&cal->rows, r), key, sizeof key);
         if ((id = strmap_intern(idx, key, &added)) < 0) return -1;
         if (added) (*rowof)[id] = (int)r;
     }
     return 0;
 }
 
-/* one resource row in the periods the edit selects */
-static int edit_resource_periods(scenario *sc, const scen_edit *e, size_t r, int T, strmap *idx, const int *rowof,
-                                 long *matched)
+/* one owner row (resource or offer) in the periods the edit selects */
+static int edit_owner_periods(scenario *sc, const scen_edit *e, size_t r, int T, strmap *idx, const int *rowof,
+                              long *matched)
 {
-    scen_tab *res = &sc->tab[T_RESOURCES], *cal = &sc->tab[T_CALENDAR];
-    int rn = raw_col(&res->rows, "resource");
-    const char *name = raw_row(&res->rows, r)[rn];
+    int t = scen_calendar_of(e->table);
+    scen_tab *own = &sc->tab[e->table], *cal = &sc->tab[t];
     char key[4096], cap[64];
+    scen_row_key(own, e->table, raw_row(&own->rows, r), key, sizeof key);
+    size_t len = strlen(key);
     for (int p = 1; p <= T; p++) {
         if (!period_match(e, p)) continue;
         ++*matched;
-        snprintf(key, sizeof key, "%s\x1f%d\x1f", name, p);
-        int id = strmap_find(idx, key);
-        if (id >= 0 ? set_cell(sc, e, cal, (size_t)rowof[id], scen_col(cal, "capacity"))
-                    : period_capacity(sc, e, res, r, cap) || add_calendar_row(sc, e, name, p, cap))
-            return -1;
+        snprintf(key + len, sizeof key - len, "%d\x1f", p);
+        int id = strmap_find(idx, key), rc;
+        if (id >= 0) rc = set_cell(sc, e, cal, (size_t)rowof[id], scen_col(cal, "capacity"));
+        else if ((rc = period_capacity(sc, e, own, r, cap)) == 0) rc = add_calendar_row(sc, e, r, p, cap);
+        if (rc < 0) return -1;
     }
     return 0;
 }
 
+/* resources.capacity or supply.capacity with a period condition: calendar rows */
 static int apply_by_period(scenario *sc, const scen_edit *e, long *matched)
 {
-    scen_tab *res = &sc->tab[T_RESOURCES];
-    int T = horizon(sc), rc = 0;
-    if (T <= 0 || scen_load(sc, T_CALENDAR) || raw_col(&res->rows, "resource") < 0) return T < 0 ? -1 : 0;
+    scen_tab *own = &sc->tab[e->table];
+    int cal = scen_calendar_of(e->table), T = horizon(sc), rc = 0;
+    if (T <= 0 || scen_load(sc, cal)) return T < 0 || sc->d->nomem ? -1 : 0;
     strmap idx;
     int *rowof = NULL;
     strmap_init(&idx);
-    if (calendar_index(sc, &idx, &rowof)) { sc->d->nomem = 1; rc = -1; }
-    size_t n = res->rows.nrows;
+    if (calendar_index(sc, cal, &idx, &rowof)) { sc->d->nomem = 1; rc = -1; }
+    size_t n = own->rows.nrows;
     for (size_t r = 0; r < n && !rc; r++)
-        if (row_match(e, res, r)) rc = edit_resource_periods(sc, e, r, T, &idx, rowof, matched);
+        if (row_match(e, own, r)) rc = edit_owner_periods(sc, e, r, T, &idx, rowof, matched);
     strmap_free(&idx);
     free(rowof);
     return rc;
@@ -283,8 +296,7 @@ static int apply_edit(scenario *sc, const scen_edit *e)
     }
     if (!rc && !matched)
         diag_report(sc->d, SCOPT_SEV_WARNING, sc->edits_path, e->line, e->col, "the edit matches no row of %s%s",
-                    e->by_period ? "resources.csv in the planning horizon of " : "",
-                    e->by_period ? table_file_names[T_DEMAND] : table_file_names[e->table]);
+                    table_file_names[e->table], e->by_period ? " in the planning horizon" : "");
     return rc;
 }
 

@@ -126,7 +126,7 @@ static int table_of(parser *p, const token *t, const char *name)
     if (id >= 0) return id;
     const char *s = scen_table_suggest(name);
     perr(p, t->col, "unknown table '%s'%s%s%s; expected one of settings, items, sites, supply, operations, bom, "
-         "resources, resource_use, capacity_calendar, lanes, inventory, receipts, demand",
+         "resources, resource_use, capacity_calendar, supply_calendar, lanes, inventory, receipts, demand",
          name, s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
     return -1;
 }
@@ -183,21 +183,27 @@ static int check_value(parser *p, scen_edit *e, const sc_col *c, const token *v)
     return p->failed ? -1 : 0;
 }
 
-/* the column of a condition; `period` of a resource's capacity is a calendar period */
+/* the column of a condition; `period` of a resource's or an offer's capacity is a period of
+ * its calendar (capacity_calendar, supply_calendar) */
 static int cond_column(parser *p, scen_edit *e, scen_cond *c, const token *t)
 {
     const sc_table *st = scen_table(e->table);
     int k = scen_col_find(st, t->text);
     if (k >= 0) { c->column = st->cols[k].name; return 0; }
     if (strcasecmp(t->text, "period") != 0) return column_of(p, t->col, e->table, t->text) < 0 ? -1 : 0;
-    if (e->table == T_RESOURCES && e->op != OP_DELETE && strcmp(e->column, "capacity") == 0) {
+    if ((e->table == T_RESOURCES || e->table == T_SUPPLY) && e->op != OP_DELETE && strcmp(e->column, "capacity") == 0) {
+        if (e->op == OP_SET && !e->value[0]) {
+            perr(p, t->col, "'' (unlimited) cannot be the capacity of single periods: %s holds numbers; expected "
+                 "a number >= 0, or no period condition", table_file_names[scen_calendar_of(e->table)]);
+            return -1;
+        }
         c->column = "period";
         c->period = e->by_period = 1;
         return 0;
     }
     perr(p, t->col, "%s.csv has no period column: its rows hold in every period; expected a condition on its "
-         "own columns (per-period edits exist for demand, receipts, capacity_calendar and resources.capacity, "
-         "which becomes capacity_calendar rows)", st->name);
+         "own columns (per-period edits exist for demand, receipts, the calendars, and resources.capacity and "
+         "supply.capacity, which become capacity_calendar and supply_calendar rows)", st->name);
     return -1;
 }
 

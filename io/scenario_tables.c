@@ -32,6 +32,8 @@ static const sc_col use_cols[] = {{"operation", SC_TEXT, K, R}, {"resource", SC_
                                   {"usage", SC_REQUIRED, 0, R}, {"setup_usage", SC_ZERO, 0, 0}};
 static const sc_col cal_cols[] = {{"resource", SC_TEXT, K, R}, {"period", SC_PERIOD, K, R},
                                   {"capacity", SC_REQUIRED, 0, R}};
+static const sc_col supcal_cols[] = {{"supplier", SC_TEXT, K, R}, {"item", SC_TEXT, K, R},
+                                     {"period", SC_PERIOD, K, R}, {"capacity", SC_REQUIRED, 0, R}};
 static const sc_col lane_cols[] = {{"from", SC_TEXT, K, R}, {"to", SC_TEXT, K, R}, {"item", SC_TEXT, K, 0},
                                    {"mode", SC_TEXT, K, 0}, {"unit_cost", SC_ZERO, 0, 0}, {"lead_time", SC_ZERO, 0, 0},
                                    {"capacity", SC_UNLIMITED, 0, 0}, {"vehicle_capacity", SC_UNLIMITED, 0, 0},
@@ -50,7 +52,7 @@ static const sc_table tables[T_COUNT] = {
     TAB("settings", settings_cols), TAB("items", item_cols),         TAB("sites", site_cols),
     TAB("supply", supply_cols),     TAB("operations", op_cols),      TAB("bom", bom_cols),
     TAB("resources", res_cols),     TAB("resource_use", use_cols),   TAB("capacity_calendar", cal_cols),
-    TAB("lanes", lane_cols),        TAB("inventory", inv_cols),      TAB("receipts", receipt_cols),
+    TAB("supply_calendar", supcal_cols), TAB("lanes", lane_cols),        TAB("inventory", inv_cols),      TAB("receipts", receipt_cols),
     TAB("demand", demand_cols)};
 
 const sc_table *scen_table(int id) { return id >= 0 && id < T_COUNT ? &tables[id] : NULL; }
@@ -62,6 +64,8 @@ int scen_table_find(const char *name)
         if (strcmp(name, tables[t].name) == 0) return t;
     return -1;
 }
+
+int scen_calendar_of(int table) { return table == T_RESOURCES ? T_CALENDAR : table == T_SUPPLY ? T_SUPPLY_CALENDAR : -1; }
 
 int scen_col_find(const sc_table *t, const char *name)
 {

@@ -1,7 +1,8 @@
 /* build_flows.c - purchases, production and transport columns with their links into the
  * balance rows, and the order/setup/vehicle rows (section 2b):
- *   buy[k,t] in [0, capacity]; arrives at the supplier's buffer in t+L
- *   order[k,t] binary:  buy - capacity*order <= 0,  buy - min_order*order >= 0
+ *   buy[k,t] in [0, capacity(t)]; arrives at the supplier's buffer in t+L
+ *   order[k,t] binary:  buy - capacity(t)*order <= 0,  buy - min_order*order >= 0
+ *   capacity(t) = supply_calendar's override for (k, t), else supply.csv's capacity
  *   make[o,t] in [0, M[o,t]]: consumes quantity*make of BOM inputs in t, adds yield*make in t+L
  *   setup[o,t] binary:  make - M*setup <= 0,  make - min_lot*setup >= 0
  *   M[o,t] = min(max_per_period, min over o's resources with usage > 0 of
@@ -22,7 +23,7 @@ static int add_order(scopt_model *m, const net_supply *s, int k, int t)
     if (o < 0 || r < 0) return -1;
     if (t == 1) m->order_col[k] = o;
     model_add_coef(m, r, j, 1.0);
-    model_add_coef(m, r, o, -s->capacity);
+    model_add_coef(m, r, o, -model_sup_cap(m, k, t));
     if (s->min_order > 0) {
         r = model_add_row(m, R_ORDER_MIN, k, t, 0, SCOPT_INF);
         if (r < 0) return -1;
@@ -38,7 +39,7 @@ int build_purchases(scopt_model *m)
     for (size_t k = 0; k < n->supply.len; k++) {
         const net_supply *s = &n->supply.data[k];
         for (int t = 1; t + s->lead_time <= m->T; t++) {
-            int j = model_add_col(m, V_BUY, (int)k, t, 0, s->capacity, s->unit_cost, 0);
+            int j = model_add_col(m, V_BUY, (int)k, t, 0, model_sup_cap(m, (int)k, t), s->unit_cost, 0);
             if (j < 0) return -1;
             if (t == 1) m->buy_col[k] = j;
             model_add_balance(m, s->supplier, s->item, t + s->lead_time, j, -1.0);

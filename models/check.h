@@ -41,7 +41,8 @@ typedef struct check_index {
     keymap carried;      /* (site, item) -> 0 when an item-less lane from site may carry item */
     keymap demand;       /* (customer, item) -> demand key */
     VEC(check_demand_key) keys;
-    double *capacity;    /* [r * (T+1) + t]: capacity of resource r in period t */
+    double *capacity;    /* [r * T + t - 1]: capacity of resource r in period t */
+    double *supply_capacity; /* [k * T + t - 1]: capacity of offer k in order period t */
     int *use_start, *use_idx;  /* resource_use rows of each operation (CSR) */
     int *bom_start, *bom_idx;  /* bom rows of each operation (CSR) */
     char *has_setup;     /* [o]: operation o has a setup decision */
@@ -85,6 +86,8 @@ const net_inventory *check_inventory(const check_ctx *c, int site, int item);
 const net_lane *check_lane_of(const check_ctx *c, const plan_shipment *s);
 const check_demand_key *check_demand_of(const check_ctx *c, int customer, int item);
 double check_capacity_of(const check_ctx *c, int resource, int t);
+/* the offer's capacity in order period t: supply_calendar's, else supply.csv's */
+double check_supply_capacity_of(const check_ctx *c, const net_supply *offer, int t);
 
 /* report a violation at LINE / column COL of plan file F (line 0 = the whole file) */
 void check_report(check_ctx *c, plan_file f, long line, int col, const char *fmt, ...)

@@ -1,6 +1,7 @@
 /* check_flows.c - every flow of the plan exists only where ARCHITECTURE.md 2b allows it:
- *   purchases: an offer (supplier, item); orders: min_order*order <= buy <= capacity*order
- *              with order in {0,1} where the offer has an order decision, else buy <= capacity;
+ *   purchases: an offer (supplier, item); orders: min_order*order <= buy <= capacity(t)*order
+ *              with order in {0,1} where the offer has an order decision, else buy <= capacity(t)
+ *              (capacity(t): supply_calendar's override of the order period, else supply.csv);
  *   production: a known operation at its own site and output item; min_lot*setup <= make,
  *              make > 0 only with setup = 1 (setup in {0,1}) where it has a setup,
  *              make <= max_per_period, output = yield * make;
@@ -36,25 +37,36 @@ static void check_row_cost(check_ctx *c, plan_file f, long line, int col, double
         check_report(c, f, line, col, "cost of %s is %.9g, expected %.9g", what, cost, expected);
 }
 
+/* " in period 6 (supply_calendar.csv)" when the calendar overrides the offer's capacity */
+static const char *cap_source(const net_supply *o, double cap, int t, char *buf, size_t n)
+{
+    if (cap == o->capacity || (is_inf(cap) && is_inf(o->capacity))) return "";
+    snprintf(buf, n, " in period %d (%s)", t, table_file_names[T_SUPPLY_CALENDAR]);
+    return buf;
+}
+
 static void check_order(check_ctx *c, const plan_purchase *p, const net_supply *o, const char *what)
 {
     const long ln = p->line;
+    double cap = check_supply_capacity_of(c, o, p->order_period);
+    char src[80];
+    const char *in = cap_source(o, cap, p->order_period, src, sizeof src);
     if (o->min_order <= 0 && o->order_cost <= 0) {
         if (check_ne(p->order, 0, 0))
             check_report(c, PF_PURCHASES, ln, PUR_ORDER, "%s has order %.9g but the offer has no order decision "
                          "(no min_order or order_cost); expected 0", what, p->order);
-        if (check_gt(p->quantity, o->capacity))
-            check_report(c, PF_PURCHASES, ln, PUR_QUANTITY, "%s exceeds the offer's capacity %.9g by %.9g", what,
-                         o->capacity, p->quantity - o->capacity);
+        if (check_gt(p->quantity, cap))
+            check_report(c, PF_PURCHASES, ln, PUR_QUANTITY, "%s exceeds the offer's capacity%s %.9g by %.9g", what,
+                         in, cap, p->quantity - cap);
         return;
     }
     if (check_not_integer(p->order) || check_negative(p->order) || check_gt(p->order, 1))
         check_report(c, PF_PURCHASES, ln, PUR_ORDER, "%s has order %.9g; expected 0 or 1", what, p->order);
     else if (check_gt(o->min_order * p->order, p->quantity))
         check_report(c, PF_PURCHASES, ln, PUR_QUANTITY, "%s is below the offer's min_order %.9g", what, o->min_order);
-    if (check_gt(p->quantity, o->capacity * p->order))
-        check_report(c, PF_PURCHASES, ln, PUR_QUANTITY, "%s exceeds capacity * order = %.9g * %.9g by %.9g", what,
-                     o->capacity, p->order, p->quantity - o->capacity * p->order);
+    if (check_gt(p->quantity, cap * p->order))
+        check_report(c, PF_PURCHASES, ln, PUR_QUANTITY, "%s exceeds capacity%s * order = %.9g * %.9g by %.9g", what,
+                     in, cap, p->order, p->quantity - cap * p->order);
 }
 
 static void check_purchase(check_ctx *c, const plan_purchase *p)

@@ -1,6 +1,6 @@
 /* check_index.c - the look-ups `scopt check` needs from the dataset, built once from
- * ARCHITECTURE.md section 2b: offers, lanes and inventory rows by key, resource capacity
- * per period (calendar override), resource uses and BOM lines per operation, which
+ * ARCHITECTURE.md section 2b: offers, lanes and inventory rows by key, resource and offer
+ * capacity per period (capacity_calendar, supply_calendar), resource uses and BOM lines per operation, which
  * operations have a setup decision, which items an item-less lane may carry (the fixed
  * point of 2b) and the demand of every (customer, item) per period with the row in
  * effect. Also the violation reporter of the check. */
@@ -64,17 +64,9 @@ static int index_operations(check_ctx *c)
 
 static int index_capacity(check_ctx *c)
 {
-    const scopt_network *n = c->net;
-    size_t stride = (size_t)c->T + 1;
-    c->ix.capacity = malloc((n->res.len * stride + 1) * sizeof *c->ix.capacity);
-    if (!c->ix.capacity) return -1;
-    for (size_t r = 0; r < n->res.len; r++)
-        for (size_t t = 0; t < stride; t++) c->ix.capacity[r * stride + t] = n->res.data[r].capacity;
-    for (size_t k = 0; k < n->calendar.len; k++) {
-        const net_calendar *cal = &n->calendar.data[k];
-        if (cal->period <= c->T) c->ix.capacity[(size_t)cal->resource * stride + (size_t)cal->period] = cal->capacity;
-    }
-    return 0;
+    c->ix.capacity = network_capacity_table(c->net, T_RESOURCES, c->T);
+    c->ix.supply_capacity = network_capacity_table(c->net, T_SUPPLY, c->T);
+    return c->ix.capacity && c->ix.supply_capacity ? 0 : -1;
 }
 
 static int index_keys(check_ctx *c)
@@ -122,6 +114,7 @@ void check_index_free(check_index *ix)
     }
     VEC_FREE(ix->keys);
     free(ix->capacity);
+    free(ix->supply_capacity);
     free(ix->use_start);
     free(ix->use_idx);
     free(ix->bom_start);
@@ -171,5 +164,12 @@ const check_demand_key *check_demand_of(const check_ctx *c, int customer, int it
 
 double check_capacity_of(const check_ctx *c, int resource, int t)
 {
-    return c->ix.capacity[(size_t)resource * ((size_t)c->T + 1) + (size_t)t];
+    if (!check_period_ok(c, t)) return c->net->res.data[resource].capacity;
+    return c->ix.capacity[(size_t)resource * (size_t)c->T + (size_t)(t - 1)];
+}
+
+double check_supply_capacity_of(const check_ctx *c, const net_supply *offer, int t)
+{
+    if (!check_period_ok(c, t)) return offer->capacity;
+    return c->ix.supply_capacity[(size_t)(offer - c->net->supply.data) * (size_t)c->T + (size_t)(t - 1)];
 }

@@ -103,6 +103,7 @@ typedef struct scopt_model {
     int *ot_col;                /* per resource */
     int *open_col;              /* per site */
     double *res_cap;            /* per resource x period: capacity(t) */
+    double *sup_cap;            /* per offer x order period: capacity(t) (supply_calendar, else supply.csv) */
     int nomem;
 } scopt_model;
 
@@ -119,6 +120,7 @@ int model_buffer_find(const scopt_model *m, int site, int item);
 /* coefficient of a buffer's balance in period t (no-op when the buffer does not exist) */
 void model_add_balance(scopt_model *m, int site, int item, int t, int col, double v);
 double model_res_cap(const scopt_model *m, int r, int t);
+double model_sup_cap(const scopt_model *m, int k, int t);
 
 /* families (build_*.c) */
 int build_buffers(scopt_model *m, diag_sink *d);

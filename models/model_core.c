@@ -93,6 +93,7 @@ void model_add_balance(scopt_model *m, int site, int item, int t, int col, doubl
 }
 
 double model_res_cap(const scopt_model *m, int r, int t) { return m->res_cap[(size_t)r * (size_t)m->T + (size_t)(t - 1)]; }
+double model_sup_cap(const scopt_model *m, int k, int t) { return m->sup_cap[(size_t)k * (size_t)m->T + (size_t)(t - 1)]; }
 
 void model_free(scopt_model *m)
 {
@@ -110,23 +111,15 @@ void model_free(scopt_model *m)
     }
     free(m->demands);
     free(m->buy_col); free(m->order_col); free(m->make_col); free(m->setup_col); free(m->make_ub);
-    free(m->veh_col); free(m->ot_col); free(m->open_col); free(m->res_cap);
+    free(m->veh_col); free(m->ot_col); free(m->open_col); free(m->res_cap); free(m->sup_cap);
     free(m);
 }
 
-static int fill_res_cap(scopt_model *m)
+static int fill_capacities(scopt_model *m)
 {
-    const scopt_network *n = m->net;
-    size_t T = (size_t)m->T;
-    m->res_cap = malloc((n->res.len * T + 1) * sizeof *m->res_cap);
-    if (!m->res_cap) return -1;
-    for (size_t r = 0; r < n->res.len; r++)
-        for (size_t t = 0; t < T; t++) m->res_cap[r * T + t] = n->res.data[r].capacity;
-    for (size_t k = 0; k < n->calendar.len; k++) {
-        const net_calendar *c = &n->calendar.data[k];
-        if (c->period <= m->T) m->res_cap[(size_t)c->resource * T + (size_t)(c->period - 1)] = c->capacity;
-    }
-    return 0;
+    m->res_cap = network_capacity_table(m->net, T_RESOURCES, m->T);
+    m->sup_cap = network_capacity_table(m->net, T_SUPPLY, m->T);
+    return m->res_cap && m->sup_cap ? 0 : -1;
 }
 
 static int alloc_index(scopt_model *m)
@@ -146,7 +139,7 @@ static int alloc_index(scopt_model *m)
     ALLOC_NEG(ot_col, n->res.len);
     ALLOC_NEG(open_col, n->sites.len);
 #undef ALLOC_NEG
-    return fill_res_cap(m);
+    return fill_capacities(m);
 }
 
 scopt_status model_build(const scopt_network *net, diag_sink *d, scopt_model **out)

@@ -36,6 +36,7 @@ void scopt_network_free(scopt_network *n)
     VEC_FREE(n->res);
     VEC_FREE(n->use);
     VEC_FREE(n->calendar);
+    VEC_FREE(n->supply_calendar);
     VEC_FREE(n->lanes);
     VEC_FREE(n->inventory);
     VEC_FREE(n->receipts);
@@ -70,6 +71,7 @@ scopt_status scopt_network_info_get(const scopt_network *n, scopt_network_info *
     info->resources = (long)n->res.len;
     info->resource_use = (long)n->use.len;
     info->calendar = (long)n->calendar.len;
+    info->supply_calendar = (long)n->supply_calendar.len;
     info->lanes = (long)n->lanes.len;
     info->inventory = (long)n->inventory.len;
     info->receipts = (long)n->receipts.len;
@@ -78,4 +80,23 @@ scopt_status scopt_network_info_get(const scopt_network *n, scopt_network_info *
     for (size_t k = 0; k < n->demand.len; k++)
         if (n->demand.data[k].period <= n->T) info->total_demand += n->demand.data[k].quantity;
     return SCOPT_OK;
+}
+
+double *network_capacity_table(const scopt_network *n, table_id table, int T)
+{
+    int supply = table == T_SUPPLY;
+    size_t count = supply ? n->supply.len : n->res.len, nT = T > 0 ? (size_t)T : 0;
+    double *cap = malloc((count * nT + 1) * sizeof *cap);
+    if (!cap) return NULL;
+    for (size_t k = 0; k < count; k++)
+        for (size_t t = 0; t < nT; t++) cap[k * nT + t] = supply ? n->supply.data[k].capacity : n->res.data[k].capacity;
+    for (size_t k = 0; !supply && k < n->calendar.len; k++) {
+        const net_calendar *c = &n->calendar.data[k];
+        if (c->period <= T) cap[(size_t)c->resource * nT + (size_t)(c->period - 1)] = c->capacity;
+    }
+    for (size_t k = 0; supply && k < n->supply_calendar.len; k++) {
+        const net_supply_calendar *c = &n->supply_calendar.data[k];
+        if (c->period <= T) cap[(size_t)c->offer * nT + (size_t)(c->period - 1)] = c->capacity;
+    }
+    return cap;
 }

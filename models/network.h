@@ -13,7 +13,7 @@ extern const char *const site_kind_names[KIND_COUNT];
 /* Tables in reading order; also the index of their provenance. */
 typedef enum {
     T_SETTINGS, T_ITEMS, T_SITES, T_SUPPLY, T_OPERATIONS, T_BOM, T_RESOURCES, T_RESOURCE_USE,
-    T_CALENDAR, T_LANES, T_INVENTORY, T_RECEIPTS, T_DEMAND, T_COUNT
+    T_CALENDAR, T_SUPPLY_CALENDAR, T_LANES, T_INVENTORY, T_RECEIPTS, T_DEMAND, T_COUNT
 } table_id;
 extern const char *const table_file_names[T_COUNT];
 
@@ -29,6 +29,8 @@ typedef struct { int line; int operation, item; double quantity; } net_bom;
 typedef struct { int line; int site; double capacity, overtime_capacity, overtime_cost; } net_resource;
 typedef struct { int line; int operation, resource; double usage, setup_usage; } net_resource_use;
 typedef struct { int line; int resource, period; double capacity; } net_calendar;
+/* supply_calendar.csv (an extension of the contract, docs/dataset.md): offer = index into supply */
+typedef struct { int line; int offer, period; double capacity; } net_supply_calendar;
 /* parallel: 1 for the first lanes row with its (from, to, item, mode), 2 for the second, ...
  * (a repeated lane key is a parallel lane, docs/decisions.md) */
 typedef struct { int line; int from, to, item /* -1 = every item */, mode; double unit_cost, capacity, vehicle_capacity, vehicle_cost; int lead_time, parallel; } net_lane;
@@ -58,6 +60,7 @@ struct scopt_network {
     VEC(net_resource) res;   /* index = resource id */
     VEC(net_resource_use) use;
     VEC(net_calendar) calendar;
+    VEC(net_supply_calendar) supply_calendar;
     VEC(net_lane) lanes;
     VEC(net_inventory) inventory;
     VEC(net_receipt) receipts;
@@ -91,6 +94,11 @@ scopt_status network_check_ready(const scopt_network *n, const char *call, scopt
  * the message (file = the call, line = N) for one built through the API (row_src.c). */
 void net_report(const scopt_network *n, diag_sink *d, scopt_severity sev, table_id t, long line, int spec,
                 const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+/* capacity(t) of every offer (TABLE = T_SUPPLY: supply_calendar, else supply.csv's capacity)
+ * or resource (T_RESOURCES: capacity_calendar, else resources.csv's) in periods 1..T, as one
+ * array [k * T + t - 1] the caller frees; NULL when out of memory (network.c). */
+double *network_capacity_table(const scopt_network *n, table_id table, int T);
 
 /* Semantic validation of a fully read network (kinds, cycles, reachability, horizon).
  * Reports through d; returns the number of errors found. */

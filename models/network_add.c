@@ -1,5 +1,5 @@
 /* network_add.c - the adds of the master-data tables (settings, items, sites, supply,
- * operations, bom, resources, resource_use, calendar): defaults, reference resolution with
+ * operations, bom, resources, resource_use): defaults, reference resolution with
  * "did you mean", the kind and key rules of ARCHITECTURE.md section 2b. See network_add.h. */
 #include <math.h>
 #include <stdio.h>
@@ -198,6 +198,7 @@ int net_add_supply(scopt_network *n, row_src *s, const scopt_supply *r)
                   "capacity (it bounds each order)", r->supplier, r->item);
         return 0;
     }
+    if (keymap_put(&n->build->offers, row.supplier, row.item, 0, 0, (int)n->supply.len) == -2) return nomem(s);
     net_supply *p = VEC_PUSH(n->supply);
     if (!p) return nomem(s);
     *p = row;
@@ -241,7 +242,7 @@ int net_add_bom(scopt_network *n, row_src *s, const scopt_bom *r)
     return 0;
 }
 
-/* ---- resources, resource_use, calendar ---- */
+/* ---- resources, resource_use (the calendars: network_add_calendar.c) ---- */
 int net_add_resource(scopt_network *n, row_src *s, const scopt_resource *r)
 {
     net_resource row = {.line = (int)s->line};
@@ -280,23 +281,5 @@ int net_add_resource_use(scopt_network *n, row_src *s, const scopt_resource_use 
     net_resource_use *u = VEC_PUSH(n->use);
     if (!u) return nomem(s);
     *u = row;
-    return 0;
-}
-
-int net_add_calendar(scopt_network *n, row_src *s, const scopt_calendar *r)
-{
-    net_calendar row = {.line = (int)s->line};
-    if (chk_text(s, 0, r->resource) | chk_int(s, 1, r->period, &row.period) |
-        chk_num(s, 2, r->capacity, 0, &row.capacity))
-        return 0;
-    row.resource = add_lookup(n, s, 0, &n->res_names, "resource", T_RESOURCES, r->resource);
-    if (row.resource < 0) return 0;
-    char key[300];
-    snprintf(key, sizeof key, "(resource, period) = (%s, %d)", r->resource, row.period);
-    int dup = add_duplicate(n, s, row.resource, row.period, 0, 0, key);
-    if (dup) return dup == -2 ? -1 : 0;
-    net_calendar *k = VEC_PUSH(n->calendar);
-    if (!k) return nomem(s);
-    *k = row;
     return 0;
 }

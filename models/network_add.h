@@ -27,6 +27,7 @@ typedef struct row_src {
  * the API, the caller's options and the record counts. Freed by network_build_end. */
 typedef struct net_build {
     keymap keys[T_COUNT];
+    keymap offers;           /* (supplier, item) -> index in supply */
     scopt_options opt;       /* API: copied from scopt_network_new */
     long records[T_COUNT];   /* API: add calls per table so far */
     long rejected;           /* API: records rejected */
@@ -62,6 +63,7 @@ int net_add_bom(scopt_network *n, row_src *s, const scopt_bom *r);
 int net_add_resource(scopt_network *n, row_src *s, const scopt_resource *r);
 int net_add_resource_use(scopt_network *n, row_src *s, const scopt_resource_use *r);
 int net_add_calendar(scopt_network *n, row_src *s, const scopt_calendar *r);
+int net_add_supply_calendar(scopt_network *n, row_src *s, const scopt_supply_calendar *r);
 int net_add_lane(scopt_network *n, row_src *s, const scopt_lane *r);
 int net_add_inventory(scopt_network *n, row_src *s, const scopt_inventory *r);
 int net_add_receipt(scopt_network *n, row_src *s, const scopt_receipt *r);

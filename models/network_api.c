@@ -22,6 +22,7 @@ void scopt_bom_init(scopt_bom *r) { memset(r, 0, sizeof *r); r->quantity = SCOPT
 void scopt_resource_init(scopt_resource *r) { memset(r, 0, sizeof *r); r->capacity = SCOPT_DEFAULT; }
 void scopt_resource_use_init(scopt_resource_use *r) { memset(r, 0, sizeof *r); r->usage = SCOPT_DEFAULT; }
 void scopt_calendar_init(scopt_calendar *r) { memset(r, 0, sizeof *r); r->capacity = SCOPT_DEFAULT; }
+void scopt_supply_calendar_init(scopt_supply_calendar *r) { memset(r, 0, sizeof *r); r->capacity = SCOPT_DEFAULT; }
 void scopt_lane_init(scopt_lane *r)
 {
     memset(r, 0, sizeof *r);
@@ -230,6 +231,14 @@ scopt_status scopt_network_add_calendar(scopt_network *n, const scopt_calendar *
     snprintf(period, sizeof period, "%d", r ? r->period : 0);
     BEGIN(T_CALENDAR, r, 2, "resource", r ? r->resource : NULL, "period", period);
     return api_end(&c, net_add_calendar(n, &c.src, r));
+}
+
+scopt_status scopt_network_add_supply_calendar(scopt_network *n, const scopt_supply_calendar *r, scopt_error *err)
+{
+    char period[24];
+    snprintf(period, sizeof period, "%d", r ? r->period : 0);
+    BEGIN(T_SUPPLY_CALENDAR, r, 3, "supplier", r ? r->supplier : NULL, "item", r ? r->item : NULL, "period", period);
+    return api_end(&c, net_add_supply_calendar(n, &c.src, r));
 }
 
 scopt_status scopt_network_add_lane(scopt_network *n, const scopt_lane *r, scopt_error *err)

@@ -20,6 +20,7 @@ void network_build_end(scopt_network *n)
 {
     if (!n->build) return;
     for (int t = 0; t < T_COUNT; t++) keymap_free(&n->build->keys[t]);
+    keymap_free(&n->build->offers);
     free(n->build);
     n->build = NULL;
 }

@@ -5,13 +5,13 @@
 const char *const table_file_names[T_COUNT] = {
     "settings.csv", "items.csv",     "sites.csv",   "supply.csv",   "operations.csv",
     "bom.csv",      "resources.csv", "resource_use.csv", "capacity_calendar.csv",
-    "lanes.csv",    "inventory.csv", "receipts.csv", "demand.csv"};
+    "supply_calendar.csv", "lanes.csv",    "inventory.csv", "receipts.csv", "demand.csv"};
 
 const char *const table_api_names[T_COUNT] = {
     "scopt_network_add_setting",  "scopt_network_add_item",      "scopt_network_add_site",
     "scopt_network_add_supply",   "scopt_network_add_operation", "scopt_network_add_bom",
     "scopt_network_add_resource", "scopt_network_add_resource_use",
-    "scopt_network_add_calendar", "scopt_network_add_lane",      "scopt_network_add_inventory",
+    "scopt_network_add_calendar", "scopt_network_add_supply_calendar", "scopt_network_add_lane",      "scopt_network_add_inventory",
     "scopt_network_add_receipt",  "scopt_network_add_demand"};
 
 static const col_spec settings_cols[] = {{"key", COL_TEXT, 1}, {"value", COL_ANY, 0}};
@@ -47,6 +47,9 @@ static const col_spec use_cols[] = {{"operation", COL_TEXT, 1}, {"resource", COL
 static const col_spec cal_cols[] = {{"resource", COL_TEXT, 1}, {"period", COL_PERIOD, 1},
                                     {"capacity", COL_NUM, 1}};
 
+static const col_spec supcal_cols[] = {{"supplier", COL_TEXT, 1}, {"item", COL_TEXT, 1},
+                                      {"period", COL_PERIOD, 1}, {"capacity", COL_NUM, 1}};
+
 static const col_spec lane_cols[] = {
     {"from", COL_TEXT, 1},         {"to", COL_TEXT, 1},       {"item", COL_ANY, 0},
     {"mode", COL_ANY, 0},          {"unit_cost", COL_NUM, 0}, {"lead_time", COL_LEAD, 0},
@@ -69,7 +72,7 @@ static const col_spec demand_cols[] = {
 static const table_schema schema[T_COUNT] = {
     DEF(settings_cols, 0), DEF(item_cols, 1),   DEF(site_cols, 1),    DEF(supply_cols, 0),
     DEF(op_cols, 0),       DEF(bom_cols, 0),    DEF(res_cols, 0),     DEF(use_cols, 0),
-    DEF(cal_cols, 0),      DEF(lane_cols, 0),   DEF(inv_cols, 0),     DEF(receipt_cols, 0),
+    DEF(cal_cols, 0),      DEF(supcal_cols, 0), DEF(lane_cols, 0),   DEF(inv_cols, 0),     DEF(receipt_cols, 0),
     DEF(demand_cols, 1)};
 
 const table_schema *dataset_schema(void) { return schema; }

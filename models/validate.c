@@ -20,6 +20,7 @@ static void set_horizon(scopt_network *n, diag_sink *d)
     BEYOND(demand, T_DEMAND, 2, "demand")
     BEYOND(receipts, T_RECEIPTS, 2, "receipt")
     BEYOND(calendar, T_CALENDAR, 1, "calendar capacity")
+    BEYOND(supply_calendar, T_SUPPLY_CALENDAR, 2, "supply calendar capacity")
 #undef BEYOND
 }
 

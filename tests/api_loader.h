@@ -31,7 +31,8 @@ typedef struct {
     static scopt_status loader_add_##T(scopt_network *n, const void *r, scopt_error *e)         \
     { return scopt_network_add_##T(n, (const scopt_##T *)r, e); }
 LOADER_ADAPT(item) LOADER_ADAPT(site) LOADER_ADAPT(supply) LOADER_ADAPT(operation) LOADER_ADAPT(bom)
-LOADER_ADAPT(resource) LOADER_ADAPT(resource_use) LOADER_ADAPT(calendar) LOADER_ADAPT(lane)
+LOADER_ADAPT(resource) LOADER_ADAPT(resource_use) LOADER_ADAPT(calendar) LOADER_ADAPT(supply_calendar)
+LOADER_ADAPT(lane)
 LOADER_ADAPT(inventory) LOADER_ADAPT(receipt) LOADER_ADAPT(demand)
 
 #define LT(T, file, ...) {file, sizeof(scopt_##T), loader_init_##T, loader_add_##T, {__VA_ARGS__}}
@@ -53,6 +54,8 @@ static const loader_table loader_tables[] = {
     LT(resource_use, "resource_use.csv", FT(resource_use, operation), FT(resource_use, resource),
        FN(resource_use, usage), FN(resource_use, setup_usage)),
     LT(calendar, "capacity_calendar.csv", FT(calendar, resource), FI(calendar, period), FN(calendar, capacity)),
+    LT(supply_calendar, "supply_calendar.csv", FT(supply_calendar, supplier), FT(supply_calendar, item),
+       FI(supply_calendar, period), FN(supply_calendar, capacity)),
     LT(lane, "lanes.csv", FT(lane, from), FT(lane, to), FT(lane, item), FT(lane, mode), FN(lane, unit_cost),
        FI(lane, lead_time), FN(lane, capacity), FN(lane, vehicle_capacity), FN(lane, vehicle_cost)),
     LT(inventory, "inventory.csv", FT(inventory, site), FT(inventory, item), FN(inventory, initial),

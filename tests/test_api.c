@@ -118,6 +118,9 @@ TEST(api_build_matches_csv_conformance)
         compare_paths(dir, sets[k].name, sets[k].gap);
     }
     if (is_dir("examples/tiny")) compare_paths("examples/tiny", "tiny", 1e-4);
+    /* supply_calendar.csv through scopt_network_add_supply_calendar (optimum 862 by hand:
+     * tests/sh/supply_calendar.sh) */
+    compare_paths("tests/data/supply_calendar", "supply_calendar", 1e-4);
 }
 
 /* the demo is a MIP that takes minutes to prove within 1e-4: 50% (see above) */

@@ -3,7 +3,8 @@
  * dataset) with one rule broken are rejected with the violation count worked out by hand.
  *
  * The hand plan (tests/data/check/plan, T = 3; see tests/data/check/README.md):
- *   buy 15 RAW from SUP in 1 (order 1, min_order 10, lead 1) -> SUP in 2 -> PLANT in 2;
+ *   buy 15 RAW from SUP in 1 (order 1, min_order 10, lead 1; supply_calendar: 50 in period 1,
+ *   0 in period 2) -> SUP in 2 -> PLANT in 2;
  *   MAKE 6 in 1 and 5 in 2 (yield 2, 3 RAW each, lead 1, setups) -> 12 FG in 2, 10 FG in 3;
  *   LINE load 2*6+1 = 13 <= 20 in 1, 2*5+1 = 11 <= 10 (calendar) + overtime 1 in 2;
  *   PLANT -> DC 12 in 2 (lead 1, 1 vehicle: volume 24 <= 30), PLANT -> HUB -> C2 10 in 3;
@@ -180,8 +181,15 @@ static const mutation cases[] = {
      {{'p', "production.csv", "MAKE,PLANT,FG,1,2,6,12,1,38", "MAKE,PLANT,FG,1,2,6,13,1,38"}}},
     {"lane_capacity", 1, "lane SUP -> PLANT ships 15 in period 2, above its capacity 14 by 1",
      {{'n', "lanes.csv", "SUP,PLANT,,truck,0.5,0,60", "SUP,PLANT,,truck,0.5,0,14"}}},
-    {"supply_capacity", 1, "exceeds capacity * order = 14 * 1 by 1",
-     {{'n', "supply.csv", "SUP,RAW,2,100,1,10,5", "SUP,RAW,2,14,1,10,5"}}},
+    {"supply_capacity", 1, "exceeds capacity * order = 14 * 1 by 1", /* without the calendar's 50 */
+     {{'n', "supply.csv", "SUP,RAW,2,100,1,10,5", "SUP,RAW,2,14,1,10,5"}, {'n', "supply_calendar.csv", NULL, NULL}}},
+    /* with it, supply.csv's 14 does not hold in period 1 */
+    {"supply_capacity_overridden", 0, "", {{'n', "supply.csv", "SUP,RAW,2,100,1,10,5", "SUP,RAW,2,14,1,10,5"}}},
+    /* supply_calendar.csv: 50 in period 1, 0 in period 2 (the plan buys 15 in period 1 only) */
+    {"supply_calendar_capacity", 1, "exceeds capacity in period 1 (supply_calendar.csv) * order = 14 * 1 by 1",
+     {{'n', "supply_calendar.csv", "SUP,RAW,1,50", "SUP,RAW,1,14"}}},
+    {"supply_calendar_other_period", 1, "exceeds capacity in period 1 (supply_calendar.csv) * order = 0 * 1 by 15",
+     {{'n', "supply_calendar.csv", "SUP,RAW,1,50\nSUP,RAW,2,0", "SUP,RAW,1,0\nSUP,RAW,2,50"}}},
     {"resource_capacity", 1, "load of LINE in period 2 is 11, above capacity 10 + overtime 0.5 by 0.5",
      {{'p', "resource_load.csv", "LINE,2,11,10,1,10,1,1.1", "LINE,2,11,10,1,10,0.5,1.1"},
       {'p', "summary.json", "\"overtime\": 4", "\"overtime\": 2"},
@@ -236,7 +244,7 @@ static const mutation cases[] = {
       {'p', "summary.json", "849.5", "829.5"}}},
     {"min_order", 1, "is below the offer's min_order 20",
      {{'n', "supply.csv", "SUP,RAW,2,100,1,10,5", "SUP,RAW,2,100,1,20,5"}}},
-    {"buy_without_order", 1, "exceeds capacity * order = 100 * 0 by 15",
+    {"buy_without_order", 1, "exceeds capacity in period 1 (supply_calendar.csv) * order = 50 * 0 by 15",
      {{'p', "purchases.csv", "SUP,RAW,1,2,15,1,35", "SUP,RAW,1,2,15,0,30"},
       {'p', "summary.json", "\"order\": 5", "\"order\": 0"},
       {'p', "summary.json", "849.5", "844.5"}}},

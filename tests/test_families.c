@@ -77,6 +77,53 @@ TEST(bom_yield_resource_overtime_calendar)
     done(p, n);
 }
 
+/* supply_calendar.csv (per-period override of an offer's capacity): tests/data/supply_calendar.
+ * Periods 1..3, lane S->C
+ * (item-less) at 1 per unit, penalty 100 per unit lost.
+ * A: supply.csv capacity 10 at 2, calendar 3 in period 2 (and a row for period 5, beyond the
+ * horizon: ignored); holding A at S costs 1. Demand 5, 12, 4. Period 1 buys 10: 5 delivered,
+ * 5 held (5) for period 2, which buys 3: 8 delivered, 4 lost (400); period 3 buys 4.
+ * Delivered 17: purchases 34, transport 17. A: 34 + 17 + 5 + 400 = 456.
+ * B: no capacity in supply.csv, calendar 2 in period 1 only, at 1. Demand 6, 1: period 1 can
+ * buy 2 (nothing earlier): 4 lost (400); period 2 unlimited: 1. B: 3 + 3 + 400 = 406.
+ * Total 862 (without the calendar: A holds 2 from period 1, nothing lost: 21*3 + 2 + 7*2 = 79). */
+TEST(supply_calendar_overrides_capacity)
+{
+    scopt_network *n = NULL;
+    scopt_plan *p = solve_dir("tests/data/supply_calendar", &n); /* the dataset above */
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_NEAR(scopt_plan_objective(p), 862, 1e-9);
+        CHECK_NEAR(summary_number(p, "costs.lost"), 800, 1e-9);
+        CHECK_NEAR(summary_number(p, "costs.holding"), 5, 1e-9);
+        CHECK_NEAR(summary_number(p, "costs.purchase"), 37, 1e-9);
+    }
+    done(p, n);
+}
+
+/* The same offers with an order decision (order_cost 1, min_order 4): capacity(t) is the big-M
+ * of buy <= capacity(t) * order. A's calendar 3 in period 2 is below min_order, so period 2
+ * cannot order at all: period 1 orders 10 (5 delivered, 5 held), period 2 delivers the 5 held
+ * and loses 7 (700), period 3 orders 4. Purchases 28, orders 2, transport 14, holding 5,
+ * lost 700: 749. */
+TEST(supply_calendar_bounds_orders)
+{
+    const csv_file f[] = {
+        {"settings.csv", "key,value\nperiods,3\n"},
+        {"items.csv", "item\nA\n"},
+        {"sites.csv", "site,kind\nS,supplier\nC,customer\n"},
+        {"supply.csv", "supplier,item,unit_cost,capacity,min_order,order_cost\nS,A,2,10,4,1\n"},
+        {"supply_calendar.csv", "supplier,item,period,capacity\nS,A,2,3\n"},
+        {"inventory.csv", "site,item,holding_cost\nS,A,1\n"},
+        {"lanes.csv", "from,to,unit_cost\nS,C,1\n"},
+        {"demand.csv", DEMAND_HDR "C,A,1,5,100,\nC,A,2,12,100,\nC,A,3,4,100,\n"},
+        {NULL, NULL}};
+    scopt_plan *p; scopt_network *n;
+    CHECK_NEAR(solve_objective("supply_calendar_orders", f, &p, &n), 749, 1e-9);
+    if (p) { CHECK_NEAR(summary_number(p, "costs.order"), 2, 1e-9); CHECK_NEAR(summary_number(p, "costs.lost"), 700, 1e-9); }
+    done(p, n);
+}
+
 /* A lane without item, capacity 10 units shared by A (volume 2) and B (volume 1), trucks of
  * volume 8 at 7 each. Demand A 3, B 9 (penalty 100): ship 10 (A 3 + B 7 or any mix), lose 2
  * (200); volume 13 needs 2 trucks (14); purchases 10. Total 224. */
@@ -224,6 +271,7 @@ TEST(infeasible_is_explained)
 }
 
 HARNESS_MAIN("families", T(lead_time_and_lost_sales), T(backlog_mode), T(bom_yield_resource_overtime_calendar),
+             T(supply_calendar_overrides_capacity), T(supply_calendar_bounds_orders),
              T(lane_capacity_and_vehicles), T(storage_holding_safety_stock), T(setups_min_lot_setup_usage),
              T(orders_min_order), T(optional_site_open_close), T(initial_stock_receipts_and_constant_shortfall),
              T(infeasible_is_explained))

@@ -29,7 +29,7 @@ __all__ = ["Network", "Plan", "ScoptError", "CancelToken", "read_dir", "version"
 UNLIMITED = math.inf
 _L = _lib.prototypes(_lib.load_library())
 TABLE_ORDER = ["settings", "items", "sites", "supply", "operations", "bom", "resources", "resource_use",
-               "capacity_calendar", "lanes", "inventory", "receipts", "demand"]
+               "capacity_calendar", "supply_calendar", "lanes", "inventory", "receipts", "demand"]
 PLAN_TABLES = [t for t, _, _ in _lib.PLAN_ROWS]
 
 

@@ -103,6 +103,7 @@ RECORDS = {
                                ("overtime_cost", N)]),
     "resource_use": ("resource_use", [("operation", T), ("resource", T), ("usage", N), ("setup_usage", N)]),
     "capacity_calendar": ("calendar", [("resource", T), ("period", I), ("capacity", N)]),
+    "supply_calendar": ("supply_calendar", [("supplier", T), ("item", T), ("period", I), ("capacity", N)]),
     "lanes": ("lane", [("from", T), ("to", T), ("item", T), ("mode", T), ("unit_cost", N), ("lead_time", I),
                        ("capacity", N), ("vehicle_capacity", N), ("vehicle_cost", N)]),
     "inventory": ("inventory", [("site", T), ("item", T), ("initial", N), ("holding_cost", N),

@@ -1,6 +1,7 @@
 #!/bin/sh
-# compare.sh - `scopt compare` (docs/scenarios.md). On examples/demo with three scenarios
-# (edits, a per-period resource edit, an overlay table): every run's objective equals that of
+# compare.sh - `scopt compare` (docs/scenarios.md). On examples/demo with four scenarios
+# (edits, a per-period resource edit, a supplier lost for periods 5-8 (supply_calendar rows),
+# an overlay table): every run's objective equals that of
 # `scopt solve` on a copy of the demo with the same change written out by hand (same rows in
 # the same order, so the same model and the same branch-and-bound path); compare.csv and
 # compare.json hold every run with its deltas. On tests/data/scenario/base: the exit code is
@@ -22,17 +23,22 @@ solve_objective() { "$BIN" solve "$1" -o "$OUT/p_$(basename "$1")" --quiet --jso
 same() { python3 -c 'import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(abs(a - b) > 1e-9 * max(1, abs(b)))' "$1" "$2" 2>/dev/null; }
 
 # ---- the scenarios ----
-mkdir -p "$OUT/s/korea" "$OUT/s/smt_down" "$OUT/s/mcu_price"
+mkdir -p "$OUT/s/korea" "$OUT/s/smt_down" "$OUT/s/sup_lost" "$OUT/s/mcu_price"
 printf 'edit\ndemand.quantity *= 1.2 where customer ~ Seoul_*\nsites.optional = 0 where site = DC_Busan\n' \
     > "$OUT/s/korea/scenario.csv"
 printf 'resources.capacity = 0 where resource = SMT_LINE and period in 5..6\n' > "$OUT/s/smt_down/scenario.csv"
+printf 'supply.capacity = 0 where supplier = SUP_Materials and period in 5..8\n' > "$OUT/s/sup_lost/scenario.csv"
 printf 'supplier,item,unit_cost\nSUP_Chips,MCU,4.1\n' > "$OUT/s/mcu_price/supply.csv"
 # ---- the same changes by hand ----
-for s in korea smt_down mcu_price; do mkdir -p "$OUT/h/$s" && cp "$DEMO"/*.csv "$OUT/h/$s/"; done
+for s in korea smt_down sup_lost mcu_price; do mkdir -p "$OUT/h/$s" && cp "$DEMO"/*.csv "$OUT/h/$s/"; done
 awk -F, 'BEGIN { OFS = "," } NR > 1 && $1 ~ /^Seoul_/ { $4 = sprintf("%.15g", $4 * 1.2) } { print }' \
     "$DEMO/demand.csv" > "$OUT/h/korea/demand.csv"
 sed 's/^DC_Busan,warehouse,\([^,]*\),1,/DC_Busan,warehouse,\1,0,/' "$DEMO/sites.csv" > "$OUT/h/korea/sites.csv"
 printf 'SMT_LINE,5,0\nSMT_LINE,6,0\n' >> "$OUT/h/smt_down/capacity_calendar.csv"
+# SUP_Materials offers CU_FOIL and RESIN (in that order in supply.csv): 0 in periods 5-8
+[ ! -f "$DEMO/supply_calendar.csv" ] || ko "the demo has a supply_calendar.csv: the hand copy below assumes none"
+{ echo supplier,item,period,capacity; for i in CU_FOIL RESIN; do for t in 5 6 7 8; do echo "SUP_Materials,$i,$t,0"; done; done; } \
+    > "$OUT/h/sup_lost/supply_calendar.csv"
 sed 's/^SUP_Chips,MCU,[^,]*,/SUP_Chips,MCU,4.1,/' "$DEMO/supply.csv" > "$OUT/h/mcu_price/supply.csv"
 for s in korea smt_down mcu_price; do
     cmp -s "$DEMO/$( [ $s = korea ] && echo demand || ([ $s = smt_down ] && echo capacity_calendar) || echo supply).csv" \
@@ -40,14 +46,15 @@ for s in korea smt_down mcu_price; do
         ko "the hand-made copy $s does not differ from the demo"
 done
 
-"$BIN" compare "$DEMO" --scenario "$OUT/s/korea" --scenario "$OUT/s/smt_down" --scenario "$OUT/s/mcu_price" \
+"$BIN" compare "$DEMO" --scenario "$OUT/s/korea" --scenario "$OUT/s/smt_down" --scenario "$OUT/s/sup_lost" \
+    --scenario "$OUT/s/mcu_price" \
     -o "$OUT/cmp" $GAP --quiet >"$OUT/table.txt" 2>"$OUT/err.txt"
 rc=$?
 [ $rc -eq 0 ] && ok || { ko "compare on the demo: exit $rc"; head -5 "$OUT/err.txt"; }
 want=$(solve_objective "$DEMO")
 got=$(cmp_objective "$OUT/cmp/compare.json" base)
 same "$got" "$want" && ok || ko "base: compare $got, solve $want"
-for s in korea smt_down mcu_price; do
+for s in korea smt_down sup_lost mcu_price; do
     want=$(solve_objective "$OUT/h/$s")
     got=$(cmp_objective "$OUT/cmp/compare.json" $s)
     same "$got" "$want" && ok || ko "$s: compare's objective $got, scopt solve on the change by hand $want"
@@ -58,14 +65,21 @@ grep -q "^total cost" "$OUT/table.txt" && grep -q "korea" "$OUT/table.txt" && ok
 python3 - "$OUT/cmp/compare.csv" <<'EOF' && ok || ko "compare.csv"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
-assert [r["run"] for r in rows] == ["base", "korea", "smt_down", "mcu_price"], rows
+assert [r["run"] for r in rows] == ["base", "korea", "smt_down", "sup_lost", "mcu_price"], rows
 base = float(rows[0]["objective"])
 for r in rows:
     assert r["exit_code"] == "0" and r["status"] in ("optimal", "feasible"), r
     assert abs(float(r["delta_objective"]) - (float(r["objective"]) - base)) < 1e-6 * base, r
     for k in ("fill_rate", "lost_units", "late_units", "inventory_value", "open_sites", "busiest_1", "purchase"):
         assert r[k] != "", (k, r)
+# losing a supplier for four weeks costs something
+assert float(rows[3]["delta_objective"]) > 0, rows[3]
 EOF
+# and the plan of sup_lost buys nothing from SUP_Materials in periods 5-8
+awk -F, 'NR == 1 { for (k = 1; k <= NF; k++) col[$k] = k; next }
+    $1 == "SUP_Materials" && $col["order_period"] >= 5 && $col["order_period"] <= 8 && $col["quantity"] > 0 { bad = 1 }
+    END { exit bad }' \
+    "$OUT/cmp/sup_lost/purchases.csv" && ok || ko "sup_lost buys from SUP_Materials in periods 5-8"
 
 # ---- exit codes: the worst of the runs; a failed run does not stop the others ----
 mkdir -p "$OUT/t/good" "$OUT/t/infeasible" "$OUT/t/bad"

@@ -89,6 +89,40 @@ edits calendar_scale 705 'resources.capacity *= 0.2 where resource = LINE and pe
 # 20 in period 2, then +5 = 25: 5 made early, held one period: 700 + 2.5 = 702.5
 edits calendar_twice 702.5 'resources.capacity = 20 where resource = LINE and period = 2' \
     'resources.capacity += 5 where resource = LINE and period = 2'
+# ---- per-period capacity of an offer: supply_calendar rows ----
+# S's offer of A (unlimited in supply.csv) 20 in periods 1 and 2: nothing earlier to buy from,
+# 10 units lost in each (lost sales): 100 units * 5 + 20 * 100 + 100 = 2600
+edits supply_cal_set 2600 'supply.capacity = 20 where supplier = S and period in 1..2'
+# arithmetic on an unlimited capacity leaves it unlimited (no calendar row): 700
+edits supply_cal_unlimited 700 'supply.capacity *= 0.5 where supplier = S and period = 1'
+# the second edit changes the calendar row the first made: 15 in period 1, 15 lost:
+# 105 * 5 + 1500 + 100 = 2125
+edits supply_cal_twice 2125 'supply.capacity = 20 where supplier = S and period <= 1' \
+    'supply.capacity -= 5 where supplier = S and period = 1'
+# starting from supply.csv's capacity (an overlay makes it 40: 10 spare a period): lost in
+# period 3 (= 0): 20 bought early in periods 1-2 and held as A at S (no holding cost there),
+# 10 lost: 110 * 5 + 1000 + 100 = 1650
+mkdir -p "$OUT/supply_cal_lost" "$OUT/supply_cal_scaled"
+for d in supply_cal_lost supply_cal_scaled; do printf 'supplier,item,capacity\nS,A,40\n' > "$OUT/$d/supply.csv"; done
+printf 'supply.capacity = 0 where supplier = S and period = 3\n' > "$OUT/supply_cal_lost/scenario.csv"
+check_objective supply_cal_lost 1650
+# scaled: 40 * 0.25 = 10 in periods 3 and 4, where 60 are wanted: 20 bought there, 20 bought
+# early with the spare of periods 1-2 (held free), 20 lost: 100 * 5 + 2000 + 100 = 2600
+printf 'supply.capacity *= 0.25 where supplier = S and period >= 3\n' > "$OUT/supply_cal_scaled/scenario.csv"
+check_objective supply_cal_scaled 2600
+# an edit starts from the calendar's value where a row exists (here from an overlay), else from
+# the table's capacity: A 20 in period 1 (calendar) * 0.5 = 10, 20 lost; period 2 stays
+# unlimited (supply.csv has no capacity): 100 * 5 + 2000 + 100 = 2600
+mkdir -p "$OUT/supply_cal_from_row"
+printf 'supplier,item,period,capacity\nS,A,1,20\n' > "$OUT/supply_cal_from_row/supply_calendar.csv"
+printf 'supply.capacity *= 0.5 where supplier = S and period in 1..2\n' > "$OUT/supply_cal_from_row/scenario.csv"
+check_objective supply_cal_from_row 2600
+# the same for a resource: LINE 40 in period 2 (calendar) * 0.5 = 20, period 3 100 * 0.5 = 50:
+# 10 made early for period 2, held at 0.5: 700 + 5 = 705
+mkdir -p "$OUT/calendar_from_row"
+printf 'resource,period,capacity\nLINE,2,40\n' > "$OUT/calendar_from_row/capacity_calendar.csv"
+printf 'resources.capacity *= 0.5 where resource = LINE and period in 2..3\n' > "$OUT/calendar_from_row/scenario.csv"
+check_objective calendar_from_row 705
 # quoted lines (a one-column CSV from a spreadsheet) and comments:
 # "" is a quote inside the line: KR_Busan +10 in period 1: 130 * 5 + 100 = 750
 edits quoted_line 750 '# a comment line' '"demand.quantity += 10 where customer = ""KR_Busan"" and period = 1"'
@@ -129,8 +163,12 @@ bad_edit bad_op 'scenario.csv:2:17: error: .==. after demand.quantity' 'demand.q
 edits double_equals 750 'demand.quantity *= 2 where customer == JP_Tokyo and period == 1'
 bad_edit if_not_where 'scenario.csv:2:22: error: .if. after the edit; expected where' 'demand.quantity *= 2 if period = 1'
 bad_edit div_zero 'scenario.csv:2:20: error: division by zero' 'demand.quantity /= 0'
-bad_edit period_supply 'scenario.csv:2:44: error: supply.csv has no period column' \
-    'supply.capacity = 0 where supplier = S and period in 2..3'
+bad_edit period_lanes 'scenario.csv:2:39: error: lanes.csv has no period column' \
+    'lanes.capacity = 0 where from = W and period in 2..3'
+bad_edit period_supply_cost 'scenario.csv:2:45: error: supply.csv has no period column' \
+    'supply.unit_cost = 0 where supplier = S and period = 2'
+bad_edit period_unlimited "scenario.csv:2:45: error: '' (unlimited) cannot be the capacity of single periods" \
+    "supply.capacity = '' where supplier = S and period = 2"
 bad_edit unterminated "scenario.csv:2:38: error: unterminated '...' text" "demand.quantity = 1 where customer = 'KR"
 bad_edit not_target 'scenario.csv:2:1: error: .quantity. is not TABLE.COLUMN' 'quantity *= 2'
 # a value made invalid by an edit: the reader's message at the base row, naming the edit
