@@ -175,10 +175,17 @@ static scopt_status branch_and_cut(glp_prob *P, const scopt_model *m, const solv
 
 static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r, scopt_error *err)
 {
-    if (glpk_load(P, m, NULL, NULL)) return error_set(err, SCOPT_ENOMEM, "out of memory while loading the model into GLPK");
     int ret = 0;
     pdlp_lp_action act = PDLP_LP_RUN_SIMPLEX;
-    if (p->lp_method == SCOPT_LP_PDLP) {
+    /* an LP whose PDLP point is the answer needs GLPK only when PDLP gives nothing usable: its
+     * copy of the model (as large as scopt's) is not made before (preset XL: GLPK refuses 10^8 rows) */
+    int pdlp_alone = p->lp_method == SCOPT_LP_PDLP && p->pdlp_finish == SCOPT_PDLP_FINISH_NONE && m->nints == 0;
+    if (pdlp_alone) {
+        scopt_status s = pdlp_lp_solve(NULL, m, p, r, &act, &ret, err);
+        if (s != SCOPT_OK || act == PDLP_LP_DONE) return s;
+    }
+    if (glpk_load(P, m, NULL, NULL)) return error_set(err, SCOPT_ENOMEM, "out of memory while loading the model into GLPK");
+    if (p->lp_method == SCOPT_LP_PDLP && !pdlp_alone) {
         scopt_status s = pdlp_lp_solve(P, m, p, r, &act, &ret, err);
         if (s != SCOPT_OK) return s;
     }

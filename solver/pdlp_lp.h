@@ -15,7 +15,8 @@ typedef enum {
     PDLP_LP_RUN_SIMPLEX  /* PDLP gave no usable point: solve with the simplex as usual */
 } pdlp_lp_action;
 
-/* P holds the model m. Errors: SCOPT_ENODEVICE (--device gpu without one), SCOPT_ENOMEM,
+/* P holds the model m; it may be NULL when no finish follows (an LP with --pdlp-finish none):
+ * *action is then never PDLP_LP_GLPK_RAN. Errors: SCOPT_ENODEVICE (--device gpu without one), SCOPT_ENOMEM,
  * SCOPT_EINTERNAL (a backend failure); err says which. */
 scopt_status pdlp_lp_solve(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r,
                            pdlp_lp_action *action, int *glp_ret, scopt_error *err);
