@@ -143,6 +143,7 @@ char *plan_summary_json(const scopt_plan *p)
     json_object_set_new(solver, "method", json_string(p->method ? p->method : ""));
     json_object_set_new(solver, "iterations", json_integer(p->iterations));
     json_object_set_new(solver, "nodes", json_integer(p->nodes));
+    if (p->model && p->model->nints) json_object_set_new(solver, "heuristic_plans", json_integer(p->heuristic_plans));
     if (p->pdlp.used) json_object_set_new(solver, "pdlp", pdlp_json(&p->pdlp));
     json_object_set_new(root, "solver", solver);
     json_object_set_new(root, "timings", timings_json(&p->timings));

@@ -47,6 +47,7 @@ struct scopt_plan {
     double objective, best_bound, lp_bound, gap;
     double *x;                    /* owned, cleaned values per column */
     long iterations, nodes;
+    long heuristic_plans;         /* incumbents from scopt's round-up heuristic (MIPs) */
     const char *method;
     plan_pdlp_info pdlp;
     double costs[COST_COUNT];

@@ -43,7 +43,7 @@ static void mip_callback(glp_tree *T, void *info)
     if (cancel_requested(w->p->cancel)) { glp_ios_terminate(T); return; }
     glpk_strategy_callback(w->strategy, T);
     int reason = glp_ios_reason(T);
-    if (reason != GLP_ISELECT && reason != GLP_IBINGO) return;
+    if (reason != GLP_ISELECT && reason != GLP_IBINGO && reason != GLP_IHEUR) return;
     glp_ios_tree_size(T, NULL, NULL, &w->nodes);
     int best = glp_ios_best_node(T);
     if (best) w->bound = glp_ios_node_bound(T, best);
@@ -52,7 +52,7 @@ static void mip_callback(glp_tree *T, void *info)
     int has = glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT;
     double inc = has ? glp_mip_obj_val(P) : 0;
     /* a new incumbent (also from a heuristic, which raises no GLP_IBINGO) is reported at once */
-    if (reason == GLP_IBINGO || (has && inc != w->last_incumbent) || now - w->last_report > 0.5) {
+    if (reason == GLP_IBINGO || (has && inc != w->last_incumbent) || (reason != GLP_IHEUR && now - w->last_report > 0.5)) {
         report(w->p, "mip", has, inc, w->bound, has ? glp_ios_mip_gap(T) : -1); /* node bounds include the constant */
         w->last_report = now;
         w->last_incumbent = has ? inc : DBL_MAX;
@@ -137,6 +137,7 @@ static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, 
     int st = glp_mip_status(P);
     r->method = "branch-and-cut";
     r->nodes = w.nodes;
+    r->heuristic_plans = strategy->heur.found;
     if (st == GLP_OPT || st == GLP_FEAS) {
         r->has_solution = 1;
         r->objective = glp_mip_obj_val(P);
@@ -164,7 +165,8 @@ static scopt_status branch_and_cut(glp_prob *P, const scopt_model *m, const solv
 {
     glpk_strategy st;
     double deadline = p->time_limit > 0 ? p->start_time + p->time_limit : 0;
-    if (glpk_strategy_init(&st, m, p->mip_strategy == SCOPT_MIP_AUTO && p->cuts, deadline, p->cancel))
+    int ours = p->mip_strategy == SCOPT_MIP_AUTO;
+    if (glpk_strategy_init(&st, m, ours && p->cuts, ours, deadline, p->cancel))
         return error_set(err, SCOPT_ENOMEM, "out of memory for the branch-and-cut strategy");
     if (glpk_strategy_root(&st, P) == 0 && glp_get_status(P) == GLP_OPT)
         r->best_bound = r->lp_bound = glp_get_obj_val(P);

@@ -34,6 +34,7 @@ typedef struct solve_result {
     double gap;            /* -1 unknown */
     double *x;             /* column values (m->ncols) when has_solution */
     long iterations, nodes;
+    long heuristic_plans;  /* plans that scopt's round-up heuristic gave branch and cut */
     int limit_reached, cancelled;
     const char *method;
     plan_pdlp_info pdlp;   /* when the LP went through PDLP */

@@ -4,12 +4,15 @@
  *     on the relaxation that give the reported LP bound;
  *   - branching on a fractional integer column of the earliest period (GLP_IBRANCH);
  *   - a period-ordered dive (glpk_dive.c) at the root and every few nodes (GLP_IHEUR);
+ *   - except in lot-sizing mode, the round-up heuristic (glpk_heur.c) at the root, the first
+ *     node below it and every 100 nodes (GLP_IHEUR);
  *   - GLPK's own options (glpk_strategy_iocp).
  * The driver calls glpk_strategy_callback from its glp_intopt callback. */
 #ifndef SCOPT_GLPK_STRATEGY_H
 #define SCOPT_GLPK_STRATEGY_H
 
 #include <glpk.h>
+#include "glpk_heur.h"
 #include "glpk_lscuts.h"
 
 typedef struct glpk_strategy {
@@ -22,12 +25,15 @@ typedef struct glpk_strategy {
     double deadline;       /* now_seconds() after which no more heuristic work starts */
     const volatile int *cancel; /* the caller's stop request (scopt_options.cancel) */
     long dives, dive_found;
+    int heuristic;         /* run the round-up heuristic (glpk_heur.h) */
+    glpk_heur heur;
 } glpk_strategy;
 
-/* formulation: 1 = scopt's strategy, 0 = none; deadline as now_seconds() (<= 0: none); cancel
+/* formulation: 1 = scopt's strategy, 0 = none; heuristic: 1 = the round-up heuristic of
+ * glpk_heur.h at GLP_IHEUR; deadline as now_seconds() (<= 0: none); cancel
  * (may be NULL) stops the strategy's own loops too. Returns -1 on out of memory. */
-int glpk_strategy_init(glpk_strategy *s, const scopt_model *m, int formulation, double deadline,
-                       const volatile int *cancel);
+int glpk_strategy_init(glpk_strategy *s, const scopt_model *m, int formulation, int heuristic,
+                       double deadline, const volatile int *cancel);
 void glpk_strategy_free(glpk_strategy *s);
 
 /* P holds an optimal basis of the model's relaxation: strengthen it with (l,S) rounds.

@@ -138,6 +138,7 @@ scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, sco
     p->gap = r.gap;
     p->iterations = r.iterations;
     p->nodes = r.nodes;
+    p->heuristic_plans = r.heuristic_plans;
     p->method = r.method;
     p->pdlp = r.pdlp;
     p->x = r.x;
