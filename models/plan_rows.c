@@ -19,6 +19,19 @@ static double col(const scopt_plan *p, int first, int t) { return first >= 0 ? p
 
 /* purchases: offer and order period with a quantity or an order; production: operation and
  * start period with a quantity or a setup */
+/* vehicles paid for on a lane that ships nothing in t (a plan need not be optimal: a heuristic's
+ * or a time-limited one) are shown on a row of the lane's first item with quantity 0, so that
+ * the plan files account for every cost (lane items are contiguous per lane) */
+static int idle_vehicles_row(const scopt_plan *p, int k, int t)
+{
+    const scopt_model *m = p->model;
+    int l = m->lane_items[k].lane;
+    if ((k > 0 && m->lane_items[k - 1].lane == l) || m->veh_col[l] < 0 || col(p, m->veh_col[l], t) <= 0) return 0;
+    for (int j = k; j < m->nlane_items && m->lane_items[j].lane == l; j++)
+        if (m->lane_items[j].ship_col >= 0 && col(p, m->lane_items[j].ship_col, t) > 0) return 0;
+    return 1;
+}
+
 static int index_flows(scopt_plan *p)
 {
     const scopt_model *m = p->model;
@@ -35,7 +48,8 @@ static int index_flows(scopt_plan *p)
     for (int k = 0; k < m->nlane_items; k++) {
         const model_lane_item *li = &m->lane_items[k];
         for (int t = 1; t + n->lanes.data[li->lane].lead_time <= m->T && li->ship_col >= 0; t++)
-            if (col(p, li->ship_col, t) > 0) rc |= push(&p->rows[SCOPT_PLAN_SHIPMENTS], k, t);
+            if (col(p, li->ship_col, t) > 0 || idle_vehicles_row(p, k, t))
+                rc |= push(&p->rows[SCOPT_PLAN_SHIPMENTS], k, t);
     }
     return rc;
 }
