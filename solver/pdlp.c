@@ -54,8 +54,8 @@ static void log_header(pdlp_work *w)
     w->prm->on_log(line, w->prm->log_user);
 }
 
-/* a limit or the cancel flag: its status, else -1 */
-static int limit_hit(const pdlp_work *w)
+/* a limit or the cancel flag: its status, else -1 (pdlp_internal.h) */
+int pdlp_limit_hit(const pdlp_work *w)
 {
     const pdlp_params *p = w->prm;
     if (cancel_requested(p->cancel)) return PDLP_CANCELLED;
@@ -80,7 +80,7 @@ static int at_check(pdlp_work *w, pdlp_status *status, int *stop)
     int certified = 0;
     if ((rc = pdlp_infeasibility(w, &certified, status))) return rc;
     if (certified) return 0;
-    int lim = limit_hit(w);
+    int lim = pdlp_limit_hit(w);
     if (lim >= 0) { *status = (pdlp_status)lim; return 0; }
     *stop = 0;
     if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
@@ -93,7 +93,9 @@ static int iterate(pdlp_work *w, pdlp_status *status)
     for (;;) {
         int rc = pdlp_step(w), stop = 0;
         if (rc) return rc;
-        int check = w->iter % every == 0 || (w->prm->iteration_limit > 0 && w->iter >= w->prm->iteration_limit);
+        /* the limits are also looked at between checks: one iteration of preset XL on the CPU
+         * takes seconds, 64 of them overran a 60 s limit by nine minutes */
+        int check = w->iter % every == 0 || pdlp_limit_hit(w) >= 0;
         if (!check) { if ((rc = pdlp_advance(w))) return rc; continue; }
         if ((rc = at_check(w, status, &stop))) return rc;
         if (stop) return 0;

@@ -75,6 +75,8 @@ void pdlp_host_free(pdlp_host *h);
 int pdlp_device_setup(pdlp_work *w);
 void pdlp_device_free(pdlp_work *w);
 int pdlp_step_size(pdlp_work *w);
+/* PDLP_CANCELLED, PDLP_ITERATION_LIMIT or PDLP_TIME_LIMIT when one is reached, else -1 */
+int pdlp_limit_hit(const pdlp_work *w);
 /* one PDHG step T(z) into xp/yp (and xbar, axbar) plus the Halpern point into xn/yn */
 int pdlp_step(pdlp_work *w);
 /* z <- the Halpern point (swap buffers) and aty <- A'y */

@@ -105,6 +105,7 @@ int pdlp_step_size(pdlp_work *w)
         PDLP_TRY(w, be->scal(c, 1.0 / nv, v));
         lam = nv;
         if (it > 10 && fabs(lam - prev) <= 1e-7 * lam) break;
+        if (pdlp_limit_hit(w) >= 0) break; /* the first check then ends the solve */
         prev = lam;
     }
     w->norm_a = lam > 0 ? sqrt(lam) : 1.0;
