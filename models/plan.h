@@ -13,7 +13,8 @@ typedef enum {
 } cost_kind;
 extern const char *const cost_kind_names[COST_COUNT];
 
-typedef struct plan_timings { double read, build, solve, decode, write, total; } plan_timings;
+/* seconds per phase; glpk_load (copying the model into GLPK) is a part of solve */
+typedef struct plan_timings { double read, build, solve, decode, write, total, glpk_load; } plan_timings;
 
 /* the rows of the plan's tables (scopt_plan_table, docs/plan.md), as (entity, period):
  * offer, operation, lane-item pair, buffer, demand key, resource, site (plan_rows.c) */
@@ -47,6 +48,7 @@ struct scopt_plan {
     double objective, best_bound, lp_bound, gap;
     double *x;                    /* owned, cleaned values per column */
     long iterations, nodes;
+    double glpk_peak_mb;          /* GLPK's peak allocation during the solve (its copy, presolve, factors) */
     const char *method;
     plan_pdlp_info pdlp;
     double costs[COST_COUNT];

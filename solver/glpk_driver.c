@@ -84,7 +84,7 @@ static int solve_lp(glp_prob *P, const solve_params *p, solve_result *r)
     sp.presolve = GLP_ON;
     sp.tm_lim = (int)remaining_ms(p);
     r->method = "simplex";
-    glp_adv_basis(P, 0);
+    /* no crash basis here: the presolver ignores P's basis and crashes its reduced LP itself */
     ret = glp_simplex(P, &sp);
     if (ret == GLP_ENOPFS || ret == GLP_ENODFS) return ret;
     if (ret != 0 && ret != GLP_ETMLIM) {
@@ -175,7 +175,9 @@ static scopt_status branch_and_cut(glp_prob *P, const scopt_model *m, const solv
 
 static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r, scopt_error *err)
 {
+    double t0 = now_seconds();
     if (glpk_load(P, m, NULL, NULL)) return error_set(err, SCOPT_ENOMEM, "out of memory while loading the model into GLPK");
+    r->load_seconds = now_seconds() - t0;
     int ret = 0;
     pdlp_lp_action act = PDLP_LP_RUN_SIMPLEX;
     if (p->lp_method == SCOPT_LP_PDLP) {
@@ -213,6 +215,9 @@ scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_resul
     if (setjmp(g.jump) == 0) {
         P = glp_create_prob();
         s = run(P, m, p, res, err);
+        size_t peak = 0;
+        glp_mem_usage(NULL, NULL, NULL, &peak);
+        res->glpk_peak_mb = (double)peak / 1048576.0;
         glp_delete_prob(P);
         glpk_guard_leave(&g);
         return s;

@@ -36,6 +36,8 @@ typedef struct solve_result {
     long iterations, nodes;
     int limit_reached, cancelled;
     const char *method;
+    double load_seconds;   /* copying the model into GLPK (part of the solve time) */
+    double glpk_peak_mb;   /* GLPK's peak allocation in this thread (glp_mem_usage) */
     plan_pdlp_info pdlp;   /* when the LP went through PDLP */
 } solve_result;
 

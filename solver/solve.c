@@ -140,6 +140,8 @@ scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, sco
     p->nodes = r.nodes;
     p->method = r.method;
     p->pdlp = r.pdlp;
+    p->timings.glpk_load = r.load_seconds;
+    p->glpk_peak_mb = r.glpk_peak_mb;
     p->x = r.x;
     double t1 = now_seconds();
     if (p->has_solution && decode_plan(p)) { scopt_plan_free(p); return error_set(err, SCOPT_ENOMEM, "out of memory"); }
