@@ -23,6 +23,7 @@ typedef struct solve_params {
     double pdlp_tol;       /* relative; <= 0: 1e-4 */
     scopt_pdlp_finish pdlp_finish;
     scopt_mip_strategy mip_strategy;
+    int feasible_start;    /* LP: simplex from glpk_basis_no_flow, no presolver (glpk_feasible_start) */
 } solve_params;
 
 typedef struct solve_result {
@@ -41,6 +42,8 @@ typedef struct solve_result {
     plan_pdlp_info pdlp;   /* when the LP went through PDLP */
 } solve_result;
 
+/* the default of solve_params.feasible_start: LPs of 100,000 columns or more under a time limit */
+int glpk_feasible_start(const scopt_model *m, const solve_params *p);
 scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_result *res, scopt_error *err);
 void solve_result_free(solve_result *res);
 
