@@ -44,6 +44,7 @@ static json_t *timings_json(const plan_timings *t)
     json_object_set_new(o, "write", json_real(t->write));
     json_object_set_new(o, "total", json_real(t->total));
     json_object_set_new(o, "glpk_load", json_real(t->glpk_load));
+    json_object_set_new(o, "validate", json_real(t->validate));
     return o;
 }
 

@@ -13,8 +13,8 @@ typedef enum {
 } cost_kind;
 extern const char *const cost_kind_names[COST_COUNT];
 
-/* seconds per phase; glpk_load (copying the model into GLPK) is a part of solve */
-typedef struct plan_timings { double read, build, solve, decode, write, total, glpk_load; } plan_timings;
+/* seconds per phase; validate is a part of read, glpk_load (copying the model into GLPK) of solve */
+typedef struct plan_timings { double read, build, solve, decode, write, total, glpk_load, validate; } plan_timings;
 
 /* the rows of the plan's tables (scopt_plan_table, docs/plan.md), as (entity, period):
  * offer, operation, lane-item pair, buffer, demand key, resource, site (plan_rows.c) */

@@ -150,6 +150,7 @@ scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, sco
     if (p->status == SCOPT_SOLVE_INFEASIBLE) explain_infeasible(p, &sp);
     p->timings.decode = now_seconds() - t1;
     p->timings.read = net->read_seconds;
+    p->timings.validate = net->validate_seconds;
     p->timings.total = now_seconds() - t0 + net->read_seconds;
     *out = p;
     return SCOPT_OK;
