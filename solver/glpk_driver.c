@@ -60,16 +60,36 @@ static void mip_callback(glp_tree *T, void *info)
     }
 }
 
-/* An LP of at least this many columns under a time limit starts from the primal feasible
- * "nothing flows" basis without the presolver (which would discard it), so that the limit
- * leaves a plan: the presolved default finds no feasible point in 900 s on preset M (199k
- * columns), while this start has one from iteration 0; to optimality it took 24% more CPU
- * on a 52k-column LP, so smaller models keep the presolved default (docs/solver-settings.md). */
+/* How the simplex starts, by size (docs/solver-settings.md, measured on generated networks):
+ * an LP of DUAL_START_MIN_COLS columns or more goes to the dual simplex from the slack basis
+ * (dual feasible at once: every cost is >= 0 and every column starts at its lower bound 0) with
+ * the long-step ratio test, scaled, without the presolver: 52 s CPU against the presolved
+ * primal's 73 s on a 52k-column LP, 206 s on a 101k-column one where the presolved primal was
+ * still far from the optimum after as much CPU; on S (10k)
+ * the presolved primal is faster (0.98 s against 1.26 s). Under a time limit, an LP of
+ * FEASIBLE_START_MIN_COLS or more starts instead from the primal feasible "nothing flows"
+ * basis, so that the limit leaves a plan: neither of the others found a feasible point on
+ * preset M (199k columns) within their caps. */
+#define DUAL_START_MIN_COLS 50000
 #define FEASIBLE_START_MIN_COLS 100000
 
-int glpk_feasible_start(const scopt_model *m, const solve_params *p)
+glpk_lp_start glpk_lp_start_for(const scopt_model *m, const solve_params *p)
 {
-    return m->nints == 0 && p->time_limit > 0 && m->ncols >= FEASIBLE_START_MIN_COLS;
+    if (m->nints) return GLPK_LP_PRESOLVED; /* a MIP's relaxation: its basis goes to branch and cut */
+    if (p->time_limit > 0 && m->ncols >= FEASIBLE_START_MIN_COLS) return GLPK_LP_NO_FLOW;
+    return m->ncols >= DUAL_START_MIN_COLS ? GLPK_LP_DUAL_SLACK : GLPK_LP_PRESOLVED;
+}
+
+/* settings of the start chosen; the presolved default needs none */
+static void set_start(glp_prob *P, const scopt_model *m, glpk_lp_start start, glp_smcp *sp)
+{
+    if (start == GLPK_LP_NO_FLOW && glpk_basis_no_flow(P, m) == 0) sp->presolve = GLP_OFF;
+    if (start != GLPK_LP_DUAL_SLACK) return;
+    sp->presolve = GLP_OFF;
+    sp->meth = GLP_DUALP; /* dual, then primal should the dual fail */
+    sp->r_test = GLP_RT_FLIP;
+    glp_scale_prob(P, GLP_SF_AUTO);
+    glp_std_basis(P);
 }
 
 static int solve_lp(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r)
@@ -97,8 +117,8 @@ static int solve_lp(glp_prob *P, const scopt_model *m, const solve_params *p, so
     sp.presolve = GLP_ON;
     sp.tm_lim = (int)remaining_ms(p);
     r->method = "simplex";
-    /* no crash basis otherwise: the presolver ignores P's basis and crashes its reduced LP itself */
-    if (p->feasible_start && glpk_basis_no_flow(P, m) == 0) sp.presolve = GLP_OFF;
+    /* no crash basis for the presolver: it ignores P's basis and crashes its reduced LP itself */
+    set_start(P, m, p->lp_start, &sp);
     ret = glp_simplex(P, &sp);
     if (ret == GLP_ENOPFS || ret == GLP_ENODFS) return ret;
     if (ret != 0 && ret != GLP_ETMLIM) {

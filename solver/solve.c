@@ -126,7 +126,7 @@ scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, sco
     p->timings.build = now_seconds() - t0;
     fill_params(net, opt, &sp);
     sp.lp_method = auto_lp_method(p->model, opt, err);
-    sp.feasible_start = glpk_feasible_start(p->model, &sp);
+    sp.lp_start = glpk_lp_start_for(p->model, &sp);
     if (cancel_requested(opt->cancel)) s = cancelled_before_solving(&r); /* a plan without solution */
     else s = glpk_solve(p->model, &sp, &r, err);
     p->timings.solve = now_seconds() - t0 - p->timings.build;

@@ -1,9 +1,12 @@
-/* test_basis.c - the "nothing flows" starting basis (solver/glpk_basis.c) that large LPs under
- * a time limit start from (docs/solver-settings.md):
- *  - GLPK itself reports it primal feasible: its first log line is a phase-2 line ('*');
- *  - from it, GLPK's simplex (no presolver) reaches the conformance answer key's optimum on
- *    every LP dataset (expected.csv, the independent method), to 1e-6 relative;
- *  - the size rule: 100,000 columns or more, no integers, a time limit. */
+/* test_basis.c - how GLPK's simplex starts an LP by size (solver/glpk_driver.c,
+ * docs/solver-settings.md):
+ *  - the "nothing flows" basis (solver/glpk_basis.c): GLPK itself reports it primal feasible
+ *    (its first log line is a phase-2 line, '*');
+ *  - from it, and from the slack basis with the dual simplex, GLPK (no presolver) reaches the
+ *    conformance answer key's optimum on every LP dataset (expected.csv, the independent
+ *    method), to 1e-6 relative;
+ *  - the size rule: 50,000 columns or more: the dual start; under a time limit and 100,000
+ *    columns or more: the nothing-flows start; a MIP's relaxation: always the presolved one. */
 #include <math.h>
 #include <stdlib.h>
 #include "family_util.h"
@@ -20,8 +23,8 @@ static void keep_first(const char *line, void *user)
     if (!f->first[0] && strstr(line, ": obj =")) snprintf(f->first, sizeof f->first, "%s", line);
 }
 
-/* objective of the LP of DIR solved from the no-flow basis; first iteration line in *log */
-static double solve_from_no_flow(const char *dir, first_line *log)
+/* objective of the LP of DIR solved from START; first iteration line in *log */
+static double solve_from(const char *dir, glpk_lp_start start, first_line *log)
 {
     scopt_network *net = NULL;
     scopt_model *md = NULL;
@@ -39,7 +42,7 @@ static double solve_from_no_flow(const char *dir, first_line *log)
         p.start_time = now_seconds();
         p.on_log = keep_first;
         p.log_user = log;
-        p.feasible_start = 1;
+        p.lp_start = start;
         if (glpk_solve(md, &p, &r, &err) == SCOPT_OK) {
             if (r.status == SCOPT_SOLVE_OPTIMAL) obj = r.objective;
             solve_result_free(&r);
@@ -72,7 +75,7 @@ TEST(no_flow_basis_is_feasible)
     const char *dir = write_dataset("no_flow_basis", f);
     CHECK(dir != NULL);
     if (!dir) return;
-    CHECK_NEAR(solve_from_no_flow(dir, &log), 12, 1e-9);
+    CHECK_NEAR(solve_from(dir, GLPK_LP_NO_FLOW, &log), 12, 1e-9);
     CHECK(log.first[0] == '*'); /* GLPK marks phase-2 (feasible) iterations with '*' */
     scopt_network *net = NULL;
     scopt_plan *p = solve_dir(dir, &net); /* the default path (presolver) agrees */
@@ -82,7 +85,8 @@ TEST(no_flow_basis_is_feasible)
     scopt_network_free(net);
 }
 
-TEST(conformance_optima_from_no_flow_basis)
+/* every LP of the conformance answer key from START */
+static void conformance_optima(glpk_lp_start start)
 {
     FILE *f = fopen("tests/data/conformance/expected.csv", "r");
     char line[256], dir[300];
@@ -95,7 +99,7 @@ TEST(conformance_optima_from_no_flow_basis)
         *comma = '\0';
         first_line log;
         snprintf(dir, sizeof dir, "tests/data/conformance/%s", line);
-        double got = solve_from_no_flow(dir, &log), want = strtod(comma + 1, NULL);
+        double got = solve_from(dir, start, &log), want = strtod(comma + 1, NULL);
         if (!(fabs(got - want) <= 1e-6 * fmax(1.0, fabs(want)))) fprintf(stderr, "  %s: %.10g, expected %.10g\n", line, got, want);
         CHECK_NEAR(got, want, 1e-6);
         n++;
@@ -104,21 +108,27 @@ TEST(conformance_optima_from_no_flow_basis)
     CHECK_EQ_INT(n, 5);
 }
 
+TEST(conformance_optima_from_no_flow_basis) { conformance_optima(GLPK_LP_NO_FLOW); }
+TEST(conformance_optima_from_dual_slack_start) { conformance_optima(GLPK_LP_DUAL_SLACK); }
+
 TEST(size_rule)
 {
     scopt_model m = {0};
     solve_params p = {0};
+    m.ncols = 49999;
+    CHECK_EQ_INT(glpk_lp_start_for(&m, &p), GLPK_LP_PRESOLVED);
+    m.ncols = 50000;
+    CHECK_EQ_INT(glpk_lp_start_for(&m, &p), GLPK_LP_DUAL_SLACK);
     m.ncols = 100000;
+    CHECK_EQ_INT(glpk_lp_start_for(&m, &p), GLPK_LP_DUAL_SLACK); /* no limit: the fastest way to the optimum */
     p.time_limit = 60;
-    CHECK_EQ_INT(glpk_feasible_start(&m, &p), 1);
+    CHECK_EQ_INT(glpk_lp_start_for(&m, &p), GLPK_LP_NO_FLOW);
     m.ncols = 99999;
-    CHECK_EQ_INT(glpk_feasible_start(&m, &p), 0);
+    CHECK_EQ_INT(glpk_lp_start_for(&m, &p), GLPK_LP_DUAL_SLACK);
     m.ncols = 100000;
     m.nints = 1;
-    CHECK_EQ_INT(glpk_feasible_start(&m, &p), 0); /* a MIP's relaxation keeps the presolver */
-    m.nints = 0;
-    p.time_limit = 0;
-    CHECK_EQ_INT(glpk_feasible_start(&m, &p), 0); /* no limit: the fastest way to the optimum */
+    CHECK_EQ_INT(glpk_lp_start_for(&m, &p), GLPK_LP_PRESOLVED); /* a MIP's relaxation keeps the presolver */
 }
 
-HARNESS_MAIN("basis", T(no_flow_basis_is_feasible), T(conformance_optima_from_no_flow_basis), T(size_rule))
+HARNESS_MAIN("basis", T(no_flow_basis_is_feasible), T(conformance_optima_from_no_flow_basis),
+             T(conformance_optima_from_dual_slack_start), T(size_rule))
