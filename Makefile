@@ -137,10 +137,12 @@ test-long: deps
 bench-read: deps all
 	@sh bench/bench_read.sh
 
-# the benchmarks of BENCHMARKS.md: reading, scopt vs glpsol vs cbc per preset, lot sizing
+# the benchmarks of BENCHMARKS.md: reading, scopt vs glpsol vs cbc per preset, GLPK's option
+# sets on the S LP (docs/solver-settings.md), lot sizing
 bench: deps all
 	@sh bench/bench_read.sh
 	@BENCH_CAP=$${BENCH_CAP:-1200} sh bench/bench_solve.sh "S M"
+	@sh bench/glpk_settings.sh bench/data/solve/S-lp 60
 	@if [ -f bench/lotsizing.sh ]; then sh bench/lotsizing.sh; fi
 
 # under 5 minutes: reading and the S preset, 60 s caps

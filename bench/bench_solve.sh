@@ -1,54 +1,63 @@
 #!/bin/sh
 # bench_solve.sh - scopt against its peers on generated networks (issue 5): for each preset and
 # LP/MIP variant, `scopt gen` writes the dataset, `scopt solve` is timed per phase (summary.json)
-# with its peak memory, and the same model exported as free MPS is solved by glpsol and by cbc in
-# the same script, each run capped. Prints one table: times, ratios scopt/glpsol and scopt/cbc,
-# and whether the objectives agree. Usage: bench_solve.sh [PRESETS] (default "S"), CAP seconds
-# per solver run in $BENCH_CAP (default 300), MIP gap in $BENCH_GAP (default 1e-4).
+# with its CPU time and peak memory (GNU time), and the same model exported as free MPS is
+# solved by glpsol and by cbc in the same script, each run capped. Prints one table: CPU seconds
+# (user + sys; wall times swing with the load of a shared machine), "> cap" for a run stopped by
+# its cap, ratios scopt/glpsol and scopt/cbc, scopt's own overhead (read + validate + build +
+# decode + write, wall seconds) and its share of the solve, peak memory of scopt and glpsol and
+# their ratio, GLPK's own peak inside scopt, and whether the objectives agree.
+# usage: bench_solve.sh [PRESETS] (default "S"); $BENCH_CAP seconds per solver run (default
+# 300), $BENCH_GAP MIP gap (default 1e-4), $BENCH_KINDS (default "lp mip").
 BIN=${SCOPT_BIN:-bin/scopt}
 PRESETS=${1:-S}
 CAP=${BENCH_CAP:-300}
 GAP=${BENCH_GAP:-1e-4}
+KINDS=${BENCH_KINDS:-"lp mip"}
 W=${BENCH_WORK:-bench/data/solve}
 mkdir -p "$W"
-run_timed() { # run_timed OUTFILE cmd... : prints "seconds peak_MB exit"
+run_timed() { # run_timed OUT cmd... : prints "wall cpu peak_MB exit" (GNU time of the command itself)
     out=$1; shift
-    python3 - "$out" "$@" <<'PY'
-import resource, subprocess, sys, time
-t = time.time()
-with open(sys.argv[1], "w") as f:
-    r = subprocess.run(sys.argv[2:], stdout=f, stderr=subprocess.STDOUT)
-print(f"{time.time() - t:.2f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} {r.returncode}")
-PY
+    /usr/bin/time -f "%e %U %S %M %x" -o "$out.time" "$@" > "$out" 2>&1
+    awk '{printf "%.2f %.2f %.0f %s\n", $1, $2 + $3, $4 / 1024, $5}' "$out.time" | tail -1
 }
-printf '%-8s %-4s %9s %9s %9s %9s %9s %7s %7s %8s %8s %s\n' preset kind columns read+build solve total glpsol cbc "s/glpsol" "s/cbc" scoptMB objectives
+py() { python3 -c "$@"; }
+capped() { py 'import sys; print("> cap" if float(sys.argv[1]) >= float(sys.argv[2]) - 1 else sys.argv[3])' "$1" "$CAP" "$2"; }
+ratio() { py 'import sys; a,b=sys.argv[1:3]; print("%.2f" % (float(a)/float(b)) if b not in ("", "0.00") and a != "" else "-")' "$1" "$2"; }
+printf '%-6s %-4s %9s | %8s %8s %8s | %7s %7s | %8s %6s | %7s %7s %5s %7s | %s\n' preset kind columns scoptCPU glpsolCPU cbcCPU \
+    "s/glpsol" "s/cbc" overhead share scoptMB glpsolMB ratio glpkMB objectives
 for preset in $PRESETS; do
-  for kind in lp mip; do
+  for kind in $KINDS; do
     d="$W/$preset-$kind"
     mip=none; [ $kind = mip ] && mip=all
     [ -f "$d/demand.csv" ] || "$BIN" gen "$d" --preset "$preset" --seed 7 --mip $mip >/dev/null
-    set -- $(run_timed "$d.json" timeout $((CAP + 60)) "$BIN" solve "$d" -o "$d.plan" --quiet --json --mip-gap "$GAP" --time-limit "$CAP")
-    st=$1; smb=$2
-    info=$(python3 -c 'import json,sys
+    # scopt: its own wall clock stops GLPK at CAP; timeout is the backstop
+    set -- $(run_timed "$d.json" timeout $((CAP + 120)) "$BIN" solve "$d" -o "$d.plan" --quiet --json --mip-gap "$GAP" --time-limit "$CAP")
+    sw=$1; sc=$2; smb=$3
+    set -- $(py 'import json,sys
 try: d=json.load(open(sys.argv[1]))
-except Exception: print("? ? ? ? ?"); sys.exit()
-t=d["timings"]; print(d["model"]["columns"], "%.2f" % (t["read"]+t["build"]), "%.2f" % t["solve"], d["status"], d["objective"])' "$d.json")
-    set -- $info; cols=$1; rb=$2; sv=$3; status=$4; sobj=$5
+except Exception: print("? ? ? ? ? ?"); sys.exit()
+t=d["timings"]; own=t["read"]+t["build"]+t["decode"]+t["write"]
+print(d["model"]["columns"], "%.2f" % own, "%.1f%%" % (100*own/t["solve"]) if t["solve"] > 0 else "-",
+      d["status"], d["objective"], "%.0f" % d["solver"].get("glpk_peak_mb", 0))' "$d.json")
+    cols=$1; own=$2; share=$3; status=$4; sobj=$5; gmb=$6
+    [ "$status" = optimal ] || { sc=$(capped "$sw" "$sc"); sobj=""; } # only proven optima are compared
     "$BIN" export "$d" --mps "$d.mps" 2>/dev/null
-    set -- $(run_timed "$d.glpsol" timeout "$CAP" glpsol --freemps "$d.mps" --mipgap "$GAP" --tmlim "$CAP" -o "$d.glpsol.sol")
-    gt=$1; grc=$3
+    set -- $(run_timed "$d.glpsol" timeout $((CAP + 60)) glpsol --freemps "$d.mps" --mipgap "$GAP" --tmlim "$CAP" -o "$d.glpsol.sol")
+    gc=$(capped "$1" "$2"); glmb=$3
     gobj=$(awk '/^Objective:/ {print $4; exit}' "$d.glpsol.sol" 2>/dev/null)
+    grep -q "^Status: *\(INTEGER \)\{0,1\}OPTIMAL" "$d.glpsol.sol" 2>/dev/null || { gc="> cap"; gobj=""; }
     set -- $(run_timed "$d.cbc" timeout "$CAP" cbc "$d.mps" -ratio "$GAP" -sec "$CAP" -solve)
-    ct=$1
+    cc=$(capped "$1" "$2")
     cobj=$(awk '/Objective value:/ {print $3; exit} /Optimal - objective value/ {print $NF; exit}' "$d.cbc")
-    agree=$(python3 -c 'import sys
+    grep -q "^Optimal\|Result - Optimal" "$d.cbc" || { cc="> cap"; cobj=""; }
+    agree=$(py 'import sys
 v=[x for x in sys.argv[1:] if x not in ("", "?", "None")]
-try: f=[float(x) for x in v]
-except ValueError: print("n/a"); sys.exit()
-print("agree" if f and max(f)-min(f) <= 1e-6*max(1,abs(f[0]))+float(sys.argv[0] and 0) else "differ:"+"/".join(v))' "$sobj" "$gobj" "$cobj")
-    capped() { python3 -c 'import sys; print("> cap" if float(sys.argv[1]) >= float(sys.argv[2]) - 1 else sys.argv[1])' "$1" "$CAP"; }
-    ratio() { python3 -c 'import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print("%.2f" % (a/b) if b > 0 else "-")' "$1" "$2"; }
-    printf '%-8s %-4s %9s %9s %9s %9s %9s %7s %7s %8s %8s %s (%s)\n' "$preset" "$kind" "$cols" "$rb" "$sv" "$(capped $st)" \
-        "$(capped $gt)" "$(capped $ct)" "$(ratio $st $gt)" "$(ratio $st $ct)" "$smb" "$agree" "$status"
+f=[float(x) for x in v]
+print("n/a" if len(f) < 2 else "agree" if max(f)-min(f) <= 1e-6*max(1,abs(f[0])) else "differ:"+"/".join(v))' "$sobj" "$gobj" "$cobj")
+    num() { case "$1" in "> cap") echo "";; *) echo "$1";; esac; }
+    printf '%-6s %-4s %9s | %8s %8s %8s | %7s %7s | %8s %6s | %7s %7s %5s %7s | %s (%s)\n' "$preset" "$kind" "$cols" "$sc" "$gc" "$cc" \
+        "$(ratio "$(num "$sc")" "$(num "$gc")")" "$(ratio "$(num "$sc")" "$(num "$cc")")" "$own" "$share" "$smb" "$glmb" \
+        "$(ratio "$smb" "$glmb")" "$gmb" "$agree" "$status"
   done
 done

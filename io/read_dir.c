@@ -53,6 +53,7 @@ scopt_status scopt_network_read_dir(const char *dir, const scopt_options *opt, s
     for (size_t k = strlen(net->dir); k > 1 && net->dir[k - 1] == '/'; k--) net->dir[k - 1] = '\0';
     scopt_status s = read_all_tables(net->dir, net, &d);
     network_build_end(net);
+    double t1 = now_seconds();
     if (s == SCOPT_OK) {
         network_validate(net, &d);
         if (d.nomem) s = SCOPT_ENOMEM;
@@ -60,6 +61,7 @@ scopt_status scopt_network_read_dir(const char *dir, const scopt_options *opt, s
     }
     net->warnings = d.warnings;
     net->read_seconds = now_seconds() - t0;
+    net->validate_seconds = now_seconds() - t1;
     if (s != SCOPT_OK) {
         scopt_network_free(net);
         if (s == SCOPT_ENOMEM) return error_set(err, SCOPT_ENOMEM, "out of memory while reading %s", dir);

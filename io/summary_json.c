@@ -30,6 +30,7 @@ static json_t *model_json(const scopt_model *m)
     json_object_set_new(o, "columns", json_integer(m ? m->ncols : 0));
     json_object_set_new(o, "integers", json_integer(m ? m->nints : 0));
     json_object_set_new(o, "nonzeros", json_integer(m ? (json_int_t)m->nnz : 0));
+    json_object_set_new(o, "memory_mb", json_real((double)model_bytes(m) / 1048576.0));
     return o;
 }
 
@@ -42,6 +43,8 @@ static json_t *timings_json(const plan_timings *t)
     json_object_set_new(o, "decode", json_real(t->decode));
     json_object_set_new(o, "write", json_real(t->write));
     json_object_set_new(o, "total", json_real(t->total));
+    json_object_set_new(o, "glpk_load", json_real(t->glpk_load));
+    json_object_set_new(o, "validate", json_real(t->validate));
     return o;
 }
 
@@ -144,6 +147,7 @@ char *plan_summary_json(const scopt_plan *p)
     json_object_set_new(solver, "iterations", json_integer(p->iterations));
     json_object_set_new(solver, "nodes", json_integer(p->nodes));
     if (p->model && p->model->nints) json_object_set_new(solver, "heuristic_plans", json_integer(p->heuristic_plans));
+    json_object_set_new(solver, "glpk_peak_mb", json_real(p->glpk_peak_mb));
     if (p->pdlp.used) json_object_set_new(solver, "pdlp", pdlp_json(&p->pdlp));
     json_object_set_new(root, "solver", solver);
     json_object_set_new(root, "timings", timings_json(&p->timings));

@@ -101,6 +101,12 @@ done:
     return rc;
 }
 
+/* an item that can be at site s reaches a buffer there unless s is a customer that does not take it */
+static int reaches(const scopt_network *n, const keymap *demanded, int s, int i)
+{
+    return n->sites.data[s].kind != KIND_CUSTOMER || keymap_get(demanded, s, i, 0, 0) >= 0;
+}
+
 int build_buffers(scopt_model *m, diag_sink *d)
 {
     const scopt_network *n = m->net;
@@ -124,9 +130,14 @@ int build_buffers(scopt_model *m, diag_sink *d)
     for (size_t k = 0; k < n->inventory.len; k++)
         if (keymap_put(&demanded, n->inventory.data[k].site, n->inventory.data[k].item, 0, 0, 0) == -2) goto done;
     if (collect_lane_items(m, &w, &demanded)) goto done;
-    /* buffers: every pair that can hold an item, BOM inputs, lane ends, demand, inventory rows */
+    /* buffers: every pair that can hold an item, BOM inputs, lane ends, demand, inventory rows,
+     * receipts; a customer's item that no lane carries there (it neither demands nor may hold
+     * it) gets no buffer: nothing flows into it, so its balance would be an empty row 0 = 0 */
     for (size_t q = 0; q < w.len; q += 2)
-        if (add_buffer(m, w.queue[q], w.queue[q + 1])) goto done;
+        if (reaches(n, &demanded, w.queue[q], w.queue[q + 1]) && add_buffer(m, w.queue[q], w.queue[q + 1])) goto done;
+    for (size_t k = 0; k < n->receipts.len; k++) /* a receipt at such a customer still needs a balance */
+        if (n->receipts.data[k].period <= m->T && n->receipts.data[k].quantity > 0)
+            if (add_buffer(m, n->receipts.data[k].site, n->receipts.data[k].item)) goto done;
     for (size_t k = 0; k < n->bom.len; k++)
         if (add_buffer(m, n->ops.data[n->bom.data[k].operation].site, n->bom.data[k].item)) goto done;
     for (int k = 0; k < m->nlane_items; k++) {

@@ -111,6 +111,8 @@ typedef struct scopt_model {
  * finite bound) go to d. Returns SCOPT_OK, SCOPT_EINPUT or SCOPT_ENOMEM. */
 scopt_status model_build(const scopt_network *net, diag_sink *d, scopt_model **out);
 void model_free(scopt_model *m);
+/* bytes the model's arrays hold (allocated capacity; keymaps not counted): for memory reports */
+size_t model_bytes(const scopt_model *m);
 
 /* low-level builders (model_core.c); they set m->nomem on failure and return -1 */
 int model_add_col(scopt_model *m, var_kind kind, int a, int t, double lb, double ub, double cost, int is_int);

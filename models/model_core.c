@@ -115,6 +115,20 @@ void model_free(scopt_model *m)
     free(m);
 }
 
+size_t model_bytes(const scopt_model *m)
+{
+    if (!m) return 0;
+    const scopt_network *n = m->net;
+    size_t T = (size_t)m->T, bytes = (size_t)m->cols_cap * (3 * sizeof(double) + 1 + sizeof(meaning));
+    bytes += (size_t)m->rows_cap * (2 * sizeof(double) + sizeof(meaning));
+    bytes += m->nnz_cap * (2 * sizeof(int) + sizeof(double));
+    bytes += m->buffers_cap * sizeof(model_buffer) + m->lane_items_cap * sizeof(model_lane_item);
+    bytes += (size_t)m->ndemands * (sizeof(model_demand) + T * (sizeof(int) + 3 * sizeof(double) + 1));
+    bytes += (2 * n->supply.len + 3 * n->ops.len + n->lanes.len + n->sites.len) * sizeof(int);
+    bytes += n->ops.len * T * sizeof(double) + n->res.len * (sizeof(int) + T * sizeof(double));
+    return bytes;
+}
+
 static int fill_capacities(scopt_model *m)
 {
     m->res_cap = network_capacity_table(m->net, T_RESOURCES, m->T);

@@ -72,6 +72,7 @@ struct scopt_network {
     char table_path[T_COUNT][600];
     int warnings;
     double read_seconds;     /* time scopt_network_read_dir took (0 for networks built in memory) */
+    double validate_seconds; /* the part of read_seconds spent in network_validate */
     int api;                 /* built through the API: messages name calls and records */
     struct net_build *build; /* while records are added (network_add.h); NULL once complete */
 };

@@ -13,7 +13,8 @@ typedef enum {
 } cost_kind;
 extern const char *const cost_kind_names[COST_COUNT];
 
-typedef struct plan_timings { double read, build, solve, decode, write, total; } plan_timings;
+/* seconds per phase; validate is a part of read, glpk_load (copying the model into GLPK) of solve */
+typedef struct plan_timings { double read, build, solve, decode, write, total, glpk_load, validate; } plan_timings;
 
 /* the rows of the plan's tables (scopt_plan_table, docs/plan.md), as (entity, period):
  * offer, operation, lane-item pair, buffer, demand key, resource, site (plan_rows.c) */
@@ -48,6 +49,7 @@ struct scopt_plan {
     double *x;                    /* owned, cleaned values per column */
     long iterations, nodes;
     long heuristic_plans;         /* incumbents from scopt's round-up heuristic (MIPs) */
+    double glpk_peak_mb;          /* GLPK's peak allocation during the solve (its copy, presolve, factors) */
     const char *method;
     plan_pdlp_info pdlp;
     double costs[COST_COUNT];

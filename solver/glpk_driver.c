@@ -9,6 +9,7 @@
 #include <string.h>
 #include "glpk_driver.h"
 #include "glpk_guard.h"
+#include "glpk_basis.h"
 #include "glpk_load.h"
 #include "glpk_strategy.h"
 #include "pdlp_lp.h"
@@ -59,7 +60,39 @@ static void mip_callback(glp_tree *T, void *info)
     }
 }
 
-static int solve_lp(glp_prob *P, const solve_params *p, solve_result *r)
+/* How the simplex starts, by size (docs/solver-settings.md, measured on generated networks):
+ * an LP of DUAL_START_MIN_COLS columns or more goes to the dual simplex from the slack basis
+ * (dual feasible at once: every cost is >= 0 and every column starts at its lower bound 0) with
+ * the long-step ratio test, scaled, without the presolver: 52 s CPU against the presolved
+ * primal's 73 s on a 52k-column LP, 206 s on a 101k-column one where the presolved primal was
+ * still far from the optimum after as much CPU; on S (10k)
+ * the presolved primal is faster (0.98 s against 1.26 s). Under a time limit, an LP of
+ * FEASIBLE_START_MIN_COLS or more starts instead from the primal feasible "nothing flows"
+ * basis, so that the limit leaves a plan: neither of the others found a feasible point on
+ * preset M (199k columns) within their caps. */
+#define DUAL_START_MIN_COLS 50000
+#define FEASIBLE_START_MIN_COLS 100000
+
+glpk_lp_start glpk_lp_start_for(const scopt_model *m, const solve_params *p)
+{
+    if (m->nints) return GLPK_LP_PRESOLVED; /* a MIP's relaxation: its basis goes to branch and cut */
+    if (p->time_limit > 0 && m->ncols >= FEASIBLE_START_MIN_COLS) return GLPK_LP_NO_FLOW;
+    return m->ncols >= DUAL_START_MIN_COLS ? GLPK_LP_DUAL_SLACK : GLPK_LP_PRESOLVED;
+}
+
+/* settings of the start chosen; the presolved default needs none */
+static void set_start(glp_prob *P, const scopt_model *m, glpk_lp_start start, glp_smcp *sp)
+{
+    if (start == GLPK_LP_NO_FLOW && glpk_basis_no_flow(P, m) == 0) sp->presolve = GLP_OFF;
+    if (start != GLPK_LP_DUAL_SLACK) return;
+    sp->presolve = GLP_OFF;
+    sp->meth = GLP_DUALP; /* dual, then primal should the dual fail */
+    sp->r_test = GLP_RT_FLIP;
+    glp_scale_prob(P, GLP_SF_AUTO);
+    glp_std_basis(P);
+}
+
+static int solve_lp(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r)
 {
     int ret;
     if (p->lp_method == SCOPT_LP_INTERIOR) {
@@ -84,7 +117,8 @@ static int solve_lp(glp_prob *P, const solve_params *p, solve_result *r)
     sp.presolve = GLP_ON;
     sp.tm_lim = (int)remaining_ms(p);
     r->method = "simplex";
-    glp_adv_basis(P, 0);
+    /* no crash basis for the presolver: it ignores P's basis and crashes its reduced LP itself */
+    set_start(P, m, p->lp_start, &sp);
     ret = glp_simplex(P, &sp);
     if (ret == GLP_ENOPFS || ret == GLP_ENODFS) return ret;
     if (ret != 0 && ret != GLP_ETMLIM) {
@@ -186,12 +220,14 @@ static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p
         scopt_status s = pdlp_lp_solve(NULL, m, p, r, &act, &ret, err);
         if (s != SCOPT_OK || act == PDLP_LP_DONE) return s;
     }
+    double t0 = now_seconds();
     if (glpk_load(P, m, NULL, NULL)) return error_set(err, SCOPT_ENOMEM, "out of memory while loading the model into GLPK");
+    r->load_seconds = now_seconds() - t0;
     if (p->lp_method == SCOPT_LP_PDLP && !pdlp_alone) {
         scopt_status s = pdlp_lp_solve(P, m, p, r, &act, &ret, err);
         if (s != SCOPT_OK) return s;
     }
-    if (act == PDLP_LP_RUN_SIMPLEX) ret = solve_lp(P, p, r);
+    if (act == PDLP_LP_RUN_SIMPLEX) ret = solve_lp(P, m, p, r);
     if (act != PDLP_LP_DONE) lp_outcome(P, ret, m, r);
     if (m->nints == 0 || r->status != SCOPT_SOLVE_OPTIMAL) {
         if (m->nints && r->status == SCOPT_SOLVE_FEASIBLE) { r->has_solution = 0; r->status = SCOPT_SOLVE_NO_PLAN; }
@@ -222,6 +258,9 @@ scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_resul
     if (setjmp(g.jump) == 0) {
         P = glp_create_prob();
         s = run(P, m, p, res, err);
+        size_t peak = 0;
+        glp_mem_usage(NULL, NULL, NULL, &peak);
+        res->glpk_peak_mb = (double)peak / 1048576.0;
         glp_delete_prob(P);
         glpk_guard_leave(&g);
         return s;

@@ -7,6 +7,11 @@
 
 #include "plan.h"
 
+/* how GLPK's simplex starts an LP: presolved primal (the default), primal from the primal
+ * feasible "nothing flows" basis (glpk_basis.h), or dual from the slack basis; no presolver
+ * for the last two */
+typedef enum { GLPK_LP_PRESOLVED, GLPK_LP_NO_FLOW, GLPK_LP_DUAL_SLACK } glpk_lp_start;
+
 typedef struct solve_params {
     double mip_gap;        /* relative */
     double time_limit;     /* seconds, <= 0 none */
@@ -23,6 +28,7 @@ typedef struct solve_params {
     double pdlp_tol;       /* relative; <= 0: 1e-4 */
     scopt_pdlp_finish pdlp_finish;
     scopt_mip_strategy mip_strategy;
+    glpk_lp_start lp_start; /* how the LP's simplex starts (glpk_lp_start_for) */
 } solve_params;
 
 typedef struct solve_result {
@@ -37,9 +43,13 @@ typedef struct solve_result {
     long heuristic_plans;  /* plans that scopt's round-up heuristic gave branch and cut */
     int limit_reached, cancelled;
     const char *method;
+    double load_seconds;   /* copying the model into GLPK (part of the solve time) */
+    double glpk_peak_mb;   /* GLPK's peak allocation in this thread (glp_mem_usage) */
     plan_pdlp_info pdlp;   /* when the LP went through PDLP */
 } solve_result;
 
+/* the start scopt uses by size and time limit (docs/solver-settings.md) */
+glpk_lp_start glpk_lp_start_for(const scopt_model *m, const solve_params *p);
 scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_result *res, scopt_error *err);
 void solve_result_free(solve_result *res);
 

@@ -126,6 +126,7 @@ scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, sco
     p->timings.build = now_seconds() - t0;
     fill_params(net, opt, &sp);
     sp.lp_method = auto_lp_method(p->model, opt, err);
+    sp.lp_start = glpk_lp_start_for(p->model, &sp);
     if (cancel_requested(opt->cancel)) s = cancelled_before_solving(&r); /* a plan without solution */
     else s = glpk_solve(p->model, &sp, &r, err);
     p->timings.solve = now_seconds() - t0 - p->timings.build;
@@ -141,6 +142,8 @@ scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, sco
     p->heuristic_plans = r.heuristic_plans;
     p->method = r.method;
     p->pdlp = r.pdlp;
+    p->timings.glpk_load = r.load_seconds;
+    p->glpk_peak_mb = r.glpk_peak_mb;
     p->x = r.x;
     double t1 = now_seconds();
     if (p->has_solution && decode_plan(p)) { scopt_plan_free(p); return error_set(err, SCOPT_ENOMEM, "out of memory"); }
@@ -148,6 +151,7 @@ scopt_status scopt_solve(const scopt_network *net, const scopt_options *opt, sco
     if (p->status == SCOPT_SOLVE_INFEASIBLE) explain_infeasible(p, &sp);
     p->timings.decode = now_seconds() - t1;
     p->timings.read = net->read_seconds;
+    p->timings.validate = net->validate_seconds;
     p->timings.total = now_seconds() - t0 + net->read_seconds;
     *out = p;
     return SCOPT_OK;

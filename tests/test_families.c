@@ -246,6 +246,33 @@ TEST(initial_stock_receipts_and_constant_shortfall)
     done(p, n);
 }
 
+/* Buffers at customers (section 2b "Buffers", docs/decisions.md 5): item-less lanes S->W->C
+ * can carry A and B, but C demands only A, so no lane carries B into C and (C, B) has no
+ * balance. Rows: balances of (S,A), (S,B), (W,A), (W,B), (C,A) over 2 periods = 10, demand of
+ * (C,A) in 2 periods = 2: 12 rows (14 with an empty balance of (C,B)). Each unit of A costs
+ * 1 + 1 + 1 = 3: 7 units, 21. A receipt of B at C (which may not hold B) has nowhere to go:
+ * then the model is infeasible, as before. */
+TEST(customer_buffers_only_for_carried_items)
+{
+    csv_file f[] = {
+        {"items.csv", "item\nA\nB\n"},
+        {"sites.csv", "site,kind\nS,supplier\nW,warehouse\nC,customer\n"},
+        {"supply.csv", "supplier,item,unit_cost\nS,A,1\nS,B,1\n"},
+        {"lanes.csv", "from,to,unit_cost\nS,W,1\nW,C,1\n"},
+        {"demand.csv", DEMAND_HDR "C,A,1,3,100,\nC,A,2,4,100,\n"},
+        {NULL, NULL}, {NULL, NULL}};
+    scopt_plan *p; scopt_network *n;
+    CHECK_NEAR(solve_objective("customer_buffers", f, &p, &n), 21, 1e-9);
+    if (p) CHECK_NEAR(summary_number(p, "model.rows"), 12, 0);
+    done(p, n);
+    f[5] = (csv_file){"receipts.csv", "site,item,period,quantity\nC,B,1,2\n"};
+    const char *dir = write_dataset("customer_receipt", f);
+    p = dir ? solve_dir(dir, &n) : NULL;
+    CHECK(p != NULL);
+    if (p) CHECK_EQ_INT(scopt_plan_status(p), SCOPT_SOLVE_INFEASIBLE);
+    done(p, n);
+}
+
 /* Infeasible: 8 units of initial stock at W, storage capacity 5, nowhere to send them. The
  * status is infeasible and the explanation names the storage of W in period 1. */
 TEST(infeasible_is_explained)
@@ -274,4 +301,4 @@ HARNESS_MAIN("families", T(lead_time_and_lost_sales), T(backlog_mode), T(bom_yie
              T(supply_calendar_overrides_capacity), T(supply_calendar_bounds_orders),
              T(lane_capacity_and_vehicles), T(storage_holding_safety_stock), T(setups_min_lot_setup_usage),
              T(orders_min_order), T(optional_site_open_close), T(initial_stock_receipts_and_constant_shortfall),
-             T(infeasible_is_explained))
+             T(customer_buffers_only_for_carried_items), T(infeasible_is_explained))
