@@ -141,7 +141,7 @@ bench-read: deps all
 # sets on the S LP (docs/solver-settings.md), lot sizing
 bench: deps all
 	@sh bench/bench_read.sh
-	@BENCH_CAP=$${BENCH_CAP:-1200} sh bench/bench_solve.sh "S M"
+	@BENCH_CAP=$${BENCH_CAP:-1200} sh bench/bench_solve.sh "$${BENCH_PRESETS:-S M L}"
 	@sh bench/glpk_settings.sh bench/data/solve/S-lp 60
 	@if [ -f bench/lotsizing.sh ]; then sh bench/lotsizing.sh; fi
 
