@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "pdlp_lp.h"
+#include "pdlp_sift.h"
 #include "util.h"
 
 #define FIX_PRIMAL 1e-3  /* relative distance to a bound that counts as at the bound */
@@ -207,6 +208,16 @@ static int guessed_start(glp_prob *P, const pdlp_result *pr)
     return 0;
 }
 
+static void log_sift(const solve_params *p, int rs, const pdlp_sift_stats *st)
+{
+    if (!p->on_log || p->quiet) return;
+    char line[200];
+    snprintf(line, sizeof line, "pdlp finish: sifting %s after %d rounds (%ld simplex iterations, last restricted "
+             "LP %d rows x %d columns)", rs == 0 ? "done" : rs == -2 ? "stopped" : "failed", st->rounds,
+             st->sub_iterations, st->working_rows, st->working_cols);
+    p->on_log(line, p->log_user);
+}
+
 int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *p, plan_pdlp_info *info)
 {
     double t0 = now_seconds();
@@ -216,9 +227,20 @@ int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *
     info->start_basis = "guess";
     if (!meth) {
         meth = GLP_PRIMAL;
-        info->start_basis = "restricted";
-        int rs = restricted_start(P, pr, p, 1e-2);
-        if (rs == -1) rs = restricted_start(P, pr, p, 1e-1);
+        int rs = -1;
+        if (p->pdlp_finish != SCOPT_PDLP_FINISH_RESTRICTED) {
+            pdlp_sift_stats st;
+            info->start_basis = "sifting";
+            rs = pdlp_sift_start(P, pr, p, &st);
+            info->finish_rounds = st.rounds;
+            info->finish_iterations_restricted = st.sub_iterations;
+            log_sift(p, rs, &st);
+        }
+        if (rs == -1) {
+            info->start_basis = "restricted";
+            rs = restricted_start(P, pr, p, 1e-2);
+            if (rs == -1) rs = restricted_start(P, pr, p, 1e-1);
+        }
         if (rs != 0) {
             info->start_basis = "cold";
             glp_adv_basis(P, 0);
