@@ -6,7 +6,10 @@
  *    The m highest become basic, the others nonbasic at their nearer bound. When GLPK can
  *    factorize that basis and it is primal or dual feasible, the simplex starts from it.
  * 2. Otherwise (supply-chain LPs are degenerate: most basic variables of the optimum sit at a
- *    bound, so the PDLP point cannot name them) the restricted LP: every variable at a bound
+ *    bound, so the PDLP point cannot name them) sifting (pdlp_sift.c): a restricted LP over the
+ *    columns PDLP leaves undecided, grown by pricing until no fixed column prices out; its basis
+ *    is optimal for the whole LP and the last simplex only confirms it. When sifting fails, or
+ *    with --pdlp-finish restricted, the older restricted LP: every variable at a bound
  *    with a reduced cost (row dual) beyond delta (1 + |its cost|), of the sign that keeps it
  *    there, is fixed at that bound; by complementary slackness the optimum is still feasible.
  *    GLPK solves that much smaller LP (presolve removes the fixed part); its optimal basis,
@@ -148,7 +151,7 @@ static void restore_bounds(glp_prob *P, int m, int n, const saved_bounds *sb)
     }
 }
 
-static int simplex_ms(const solve_params *p)
+int pdlp_simplex_ms(const solve_params *p)
 {
     if (p->time_limit <= 0) return INT_MAX;
     double left = p->time_limit - (now_seconds() - p->start_time);
@@ -174,7 +177,7 @@ static int restricted_start(glp_prob *P, const pdlp_result *pr, const solve_para
     glp_init_smcp(&sp);
     sp.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     sp.presolve = GLP_ON;
-    sp.tm_lim = simplex_ms(p);
+    sp.tm_lim = pdlp_simplex_ms(p);
     glp_adv_basis(P, 0);
     int ret = glp_simplex(P, &sp);
     int ok = ret == 0 && glp_get_status(P) == GLP_OPT;
@@ -190,7 +193,7 @@ static int run_simplex(glp_prob *P, const solve_params *p, int meth)
     sp.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     sp.presolve = GLP_OFF;
     sp.meth = meth;
-    sp.tm_lim = simplex_ms(p);
+    sp.tm_lim = pdlp_simplex_ms(p);
     return glp_simplex(P, &sp);
 }
 

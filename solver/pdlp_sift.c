@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "pdlp_lp.h"
 #include "pdlp_sift.h"
 #include "util.h"
 
@@ -33,6 +34,7 @@
 #define SIFT_CAP_MIN 500
 #define SIFT_CAP_FRAC 0.5
 #define SIFT_MAX_ROUNDS 500
+#define SIFT_SAFETY_PASSES 20
 
 typedef struct sift_cand { double key; int j; } sift_cand;
 
@@ -125,32 +127,73 @@ static void initial_choice(sift *s, const pdlp_result *pr, int j)
         s->pend[s->npend++] = j;
 }
 
-/* the fixed activity of every row; a row with only fixed columns outside its bounds frees
- * its columns (the restricted LP would be infeasible) */
-static void fixed_activity(sift *s)
+static int row_has_lo(int t) { return t == GLP_LO || t == GLP_DB || t == GLP_FX; }
+static int row_has_hi(int t) { return t == GLP_UP || t == GLP_DB || t == GLP_FX; }
+
+/* the fixed columns touching a marked row (bad[i] != 0) join W; returns how many. Before the
+ * fixed activity is counted (first), they are marked -side: queued, never counted in r. */
+static int free_in_rows(sift *s, const char *bad, int first)
 {
-    int *nfree = calloc((size_t)s->m + 1, sizeof *nfree);
-    for (int j = 1; j <= s->n; j++)
-        for (int q = s->cbeg[j - 1]; q < s->cbeg[j]; q++) {
-            if (s->side[j]) s->r[s->crow[q] + 1] += s->cval[q] * s->fixval[j];
-            else if (nfree) nfree[s->crow[q] + 1]++;
-        }
-    if (!nfree) return; /* out of memory: no safety pass, infeasibility is handled later */
+    int cnt = 0;
     for (int j = 1; j <= s->n; j++) {
         if (s->side[j] != 1 && s->side[j] != 2) continue;
+        for (int q = s->cbeg[j - 1]; q < s->cbeg[j]; q++)
+            if (bad[s->crow[q] + 1]) {
+                s->pend[s->npend++] = j;
+                if (first) s->side[j] = (signed char)-s->side[j];
+                cnt++;
+                break;
+            }
+    }
+    return cnt;
+}
+
+/* one pass of the single-row test: with the columns of W anywhere within their bounds and the
+ * fixed ones at their value, a row whose activity range misses its bounds frees its fixed
+ * columns; returns how many joined, -1 on out of memory */
+static int free_blocked_rows(sift *s)
+{
+    double *amin = calloc((size_t)s->m + 1, sizeof *amin), *amax = calloc((size_t)s->m + 1, sizeof *amax);
+    char *bad = calloc((size_t)s->m + 1, 1);
+    int cnt = -1;
+    if (!amin || !amax || !bad) goto done;
+    for (int j = 1; j <= s->n; j++) {
+        int t = glp_get_col_type(s->P, j), fixed = s->side[j] > 0;
+        double lo = fixed ? s->fixval[j] : t == GLP_LO || t == GLP_DB || t == GLP_FX ? glp_get_col_lb(s->P, j) : -INFINITY;
+        double hi = fixed ? s->fixval[j] : t == GLP_UP || t == GLP_DB || t == GLP_FX ? glp_get_col_ub(s->P, j) : INFINITY;
         for (int q = s->cbeg[j - 1]; q < s->cbeg[j]; q++) {
-            int i = s->crow[q] + 1, t = glp_get_row_type(s->P, i);
-            double a = s->r[i], lo = glp_get_row_lb(s->P, i), hi = glp_get_row_ub(s->P, i);
-            int bad = ((t == GLP_LO || t == GLP_DB || t == GLP_FX) && a < lo - 1e-9 * (1 + fabs(lo))) ||
-                      ((t == GLP_UP || t == GLP_DB || t == GLP_FX) && a > hi + 1e-9 * (1 + fabs(hi)));
-            if (nfree[i] == 0 && bad) { s->side[j] = 0; s->pend[s->npend++] = j; break; }
+            double a = s->cval[q];
+            int i = s->crow[q] + 1;
+            amin[i] += a > 0 ? a * lo : a * hi;
+            amax[i] += a > 0 ? a * hi : a * lo;
         }
     }
-    free(nfree);
-    memset(s->r, 0, ((size_t)s->m + 1) * sizeof *s->r);
+    for (int i = 1; i <= s->m; i++) {
+        int t = glp_get_row_type(s->P, i);
+        double lo = glp_get_row_lb(s->P, i), hi = glp_get_row_ub(s->P, i);
+        bad[i] = (row_has_lo(t) && amax[i] < lo - 1e-9 * (1 + fabs(lo))) ||
+                 (row_has_hi(t) && amin[i] > hi + 1e-9 * (1 + fabs(hi)));
+    }
+    cnt = free_in_rows(s, bad, 1);
+done:
+    free(amin);
+    free(amax);
+    free(bad);
+    return cnt;
+}
+
+/* the "safety" columns (single-row test until nothing changes, at most SIFT_SAFETY_PASSES
+ * passes), then the fixed activity of every row; -1 on out of memory */
+static int fixed_activity(sift *s)
+{
+    for (int pass = 0, k; pass < SIFT_SAFETY_PASSES; pass++) {
+        if ((k = free_blocked_rows(s)) < 0) return -1;
+        if (k == 0) break;
+    }
     for (int j = 1; j <= s->n; j++)
-        if (s->side[j])
+        if (s->side[j] > 0)
             for (int q = s->cbeg[j - 1]; q < s->cbeg[j]; q++) s->r[s->crow[q] + 1] += s->cval[q] * s->fixval[j];
+    return 0;
 }
 
 /* the bounds of P's row i shifted by the fixed activity, onto S's row */
@@ -184,7 +227,7 @@ static int add_pending(sift *s)
                 s->rowmap[next++] = i;
                 glp_set_row_stat(s->S, s->srow[i], GLP_BS);
             }
-            if (s->side[j]) s->r[i] -= s->cval[q] * s->fixval[j];
+            if (s->side[j] > 0) s->r[i] -= s->cval[q] * s->fixval[j];
         }
     }
     int c0 = glp_add_cols(s->S, s->npend);
@@ -199,7 +242,7 @@ static int add_pending(sift *s)
         glp_set_col_bnds(s->S, sj, t, glp_get_col_lb(s->P, j), glp_get_col_ub(s->P, j));
         glp_set_obj_coef(s->S, sj, s->c[j]);
         glp_set_mat_col(s->S, sj, len, ind, val);
-        int stat = s->side[j] == 2 ? GLP_NU : s->side[j] == 1 ? GLP_NL :
+        int stat = abs(s->side[j]) == 2 ? GLP_NU : abs(s->side[j]) == 1 ? GLP_NL :
                    t == GLP_FR ? GLP_NF : t == GLP_UP ? GLP_NU : GLP_NL;
         glp_set_col_stat(s->S, sj, stat);
         s->side[j] = 0;
@@ -214,26 +257,25 @@ static int add_pending(sift *s)
     return 0;
 }
 
-static int simplex_ms(const solve_params *p)
-{
-    if (p->time_limit <= 0) return 0x7fffffff;
-    double left = p->time_limit - (now_seconds() - p->start_time);
-    return left > 0 ? (int)fmin(left * 1000.0, 2147483647.0) : 1;
-}
-
 /* solve S: 1 optimal, 0 infeasible (or no basis to trust), -2 time, -1 failure */
 static int solve_sub(sift *s)
 {
     glp_smcp sp;
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_ERR;
-    sp.tm_lim = simplex_ms(s->p);
+    sp.tm_lim = pdlp_simplex_ms(s->p);
     glp_scale_prob(s->S, GLP_SF_AUTO);
     if (!s->warm) {
         glp_adv_basis(s->S, 0);
         sp.presolve = GLP_ON;
     }
     int ret = glp_simplex(s->S, &sp);
+    if (ret == GLP_ENOPFS && sp.presolve == GLP_ON) { /* again without presolve: which rows? */
+        glp_adv_basis(s->S, 0);
+        sp.presolve = GLP_OFF;
+        sp.tm_lim = pdlp_simplex_ms(s->p);
+        ret = glp_simplex(s->S, &sp);
+    }
     if (ret == GLP_ETMLIM) return -2;
     if (ret == GLP_ENOPFS) { s->warm = 0; return 0; }
     if (ret != 0) { s->warm = 0; return -1; }
@@ -283,7 +325,34 @@ static int price(sift *s)
     return cnt;
 }
 
-/* restricted LP infeasible: the fixed columns with the smallest |PDLP reduced cost| join;
+/* restricted LP infeasible (GLPK's phase 1 ended): the fixed columns in the rows it leaves
+ * violated, and in the rows of the columns it leaves outside their bounds, join; returns how
+ * many, -1 on out of memory */
+static int free_violated_rows(sift *s)
+{
+    char *bad = calloc((size_t)s->m + 1, 1);
+    if (!bad) return -1;
+    for (int k = 1; k <= s->ns_rows; k++) {
+        int t = glp_get_row_type(s->S, k);
+        double v = glp_get_row_prim(s->S, k), lo = glp_get_row_lb(s->S, k), hi = glp_get_row_ub(s->S, k);
+        bad[s->rowmap[k]] = (row_has_lo(t) && v < lo - 1e-7 * (1 + fabs(lo))) ||
+                            (row_has_hi(t) && v > hi + 1e-7 * (1 + fabs(hi)));
+    }
+    for (int j = 1; j <= s->n; j++) {
+        if (!s->scol[j]) continue;
+        int t = glp_get_col_type(s->S, s->scol[j]);
+        double v = glp_get_col_prim(s->S, s->scol[j]), lo = glp_get_col_lb(s->S, s->scol[j]);
+        double hi = glp_get_col_ub(s->S, s->scol[j]);
+        if ((row_has_lo(t) && v < lo - 1e-7 * (1 + fabs(lo))) || (row_has_hi(t) && v > hi + 1e-7 * (1 + fabs(hi))))
+            for (int q = s->cbeg[j - 1]; q < s->cbeg[j]; q++) bad[s->crow[q] + 1] = 1;
+    }
+    int cnt = free_in_rows(s, bad, 0);
+    free(bad);
+    return cnt;
+}
+
+/* restricted LP infeasible and no violated row named: the fixed columns with the smallest
+ * |PDLP reduced cost| join;
  * returns how many (0: none left, the full LP is infeasible) */
 static int free_cheapest(sift *s, const pdlp_result *pr)
 {
@@ -330,7 +399,9 @@ static int sift_rounds(sift *s, const pdlp_result *pr, pdlp_sift_stats *st)
         st->working_rows = s->ns_rows;
         if (res < 0) return res;
         if (res == 0) {
-            int q = free_cheapest(s, pr);
+            int q = free_violated_rows(s);
+            if (q < 0) return -1;
+            if (q == 0) q = free_cheapest(s, pr);
             log_round(s, round, -1, q, sub_it);
             if (q == 0) return -1;
             continue;
@@ -354,7 +425,7 @@ int pdlp_sift_start(glp_prob *P, const pdlp_result *pr, const solve_params *p, p
     int ret = -1;
     if (glp_get_obj_dir(P) != GLP_MIN || s.n == 0 || sift_alloc(&s) != 0) goto done;
     for (int j = 1; j <= s.n; j++) initial_choice(&s, pr, j);
-    fixed_activity(&s);
+    if (fixed_activity(&s) != 0) goto done;
     {
         char line[160];
         snprintf(line, sizeof line, "pdlp finish: sifting, %d of %d columns in the first working set",
