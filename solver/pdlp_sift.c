@@ -35,6 +35,8 @@
 #define SIFT_CAP_FRAC 0.5
 #define SIFT_MAX_ROUNDS 500
 #define SIFT_SAFETY_PASSES 20
+#define SIFT_VIOL 1e-9      /* a bound violation GLPK's phase 1 leaves, x (1 + |bound|) */
+#define SIFT_CHEAP_FRAC 0.05 /* infeasible, no row named: this fraction of W joins by |d| */
 
 typedef struct sift_cand { double key; int j; } sift_cand;
 
@@ -335,15 +337,15 @@ static int free_violated_rows(sift *s)
     for (int k = 1; k <= s->ns_rows; k++) {
         int t = glp_get_row_type(s->S, k);
         double v = glp_get_row_prim(s->S, k), lo = glp_get_row_lb(s->S, k), hi = glp_get_row_ub(s->S, k);
-        bad[s->rowmap[k]] = (row_has_lo(t) && v < lo - 1e-7 * (1 + fabs(lo))) ||
-                            (row_has_hi(t) && v > hi + 1e-7 * (1 + fabs(hi)));
+        bad[s->rowmap[k]] = (row_has_lo(t) && v < lo - SIFT_VIOL * (1 + fabs(lo))) ||
+                            (row_has_hi(t) && v > hi + SIFT_VIOL * (1 + fabs(hi)));
     }
     for (int j = 1; j <= s->n; j++) {
         if (!s->scol[j]) continue;
         int t = glp_get_col_type(s->S, s->scol[j]);
         double v = glp_get_col_prim(s->S, s->scol[j]), lo = glp_get_col_lb(s->S, s->scol[j]);
         double hi = glp_get_col_ub(s->S, s->scol[j]);
-        if ((row_has_lo(t) && v < lo - 1e-7 * (1 + fabs(lo))) || (row_has_hi(t) && v > hi + 1e-7 * (1 + fabs(hi))))
+        if ((row_has_lo(t) && v < lo - SIFT_VIOL * (1 + fabs(lo))) || (row_has_hi(t) && v > hi + SIFT_VIOL * (1 + fabs(hi))))
             for (int q = s->cbeg[j - 1]; q < s->cbeg[j]; q++) bad[s->crow[q] + 1] = 1;
     }
     int cnt = free_in_rows(s, bad, 0);
@@ -360,7 +362,8 @@ static int free_cheapest(sift *s, const pdlp_result *pr)
     for (int j = 1; j <= s->n; j++)
         if (s->side[j] == 1 || s->side[j] == 2)
             s->cand[cnt].key = -fabs(pr->reduced_cost[j - 1]) / (1.0 + fabs(s->c[j])), s->cand[cnt++].j = j;
-    return queue_best(s, cnt, round_cap(s));
+    int cap = (int)(SIFT_CHEAP_FRAC * s->ns_cols);
+    return queue_best(s, cnt, cap > SIFT_CAP_MIN ? cap : SIFT_CAP_MIN);
 }
 
 /* step 4: S's basis into P, fixed columns nonbasic at their bound, other rows basic */
