@@ -36,6 +36,7 @@
 #define SIFT_MAX_ROUNDS 500
 #define SIFT_SAFETY_PASSES 20
 #define SIFT_VIOL 1e-9      /* a bound violation GLPK's phase 1 leaves, x (1 + |bound|) */
+#define SIFT_HOPS 8          /* infeasible: how far from the violated rows to look for fixed columns */
 #define SIFT_CHEAP_FRAC 0.05 /* infeasible, no row named: this fraction of W joins by |d| */
 
 typedef struct sift_cand { double key; int j; } sift_cand;
@@ -327,9 +328,27 @@ static int price(sift *s)
     return cnt;
 }
 
+/* the marked rows grow by the rows of the restricted columns that touch one (one hop in the
+ * graph of A); returns how many rows were added */
+static int widen_rows(sift *s, char *bad)
+{
+    int added = 0;
+    for (int j = 1; j <= s->n; j++) {
+        if (!s->scol[j]) continue;
+        int touch = 0;
+        for (int q = s->cbeg[j - 1]; q < s->cbeg[j] && !touch; q++) touch = bad[s->crow[q] + 1] == 1;
+        if (touch)
+            for (int q = s->cbeg[j - 1]; q < s->cbeg[j]; q++)
+                if (!bad[s->crow[q] + 1]) bad[s->crow[q] + 1] = 2, added++;
+    }
+    for (int i = 1; i <= s->m; i++) bad[i] = bad[i] != 0;
+    return added;
+}
+
 /* restricted LP infeasible (GLPK's phase 1 ended): the fixed columns in the rows it leaves
- * violated, and in the rows of the columns it leaves outside their bounds, join; returns how
- * many, -1 on out of memory */
+ * violated, and in the rows of the columns it leaves outside their bounds, join; when those
+ * rows hold none (the trouble comes through restricted columns), the rows one hop further,
+ * up to SIFT_HOPS; returns how many, -1 on out of memory */
 static int free_violated_rows(sift *s)
 {
     char *bad = calloc((size_t)s->m + 1, 1);
@@ -348,7 +367,9 @@ static int free_violated_rows(sift *s)
         if ((row_has_lo(t) && v < lo - SIFT_VIOL * (1 + fabs(lo))) || (row_has_hi(t) && v > hi + SIFT_VIOL * (1 + fabs(hi))))
             for (int q = s->cbeg[j - 1]; q < s->cbeg[j]; q++) bad[s->crow[q] + 1] = 1;
     }
-    int cnt = free_in_rows(s, bad, 0);
+    int cnt = 0;
+    for (int hop = 0; hop < SIFT_HOPS && (cnt = free_in_rows(s, bad, 0)) == 0; hop++)
+        if (!widen_rows(s, bad)) break;
     free(bad);
     return cnt;
 }
