@@ -10,8 +10,10 @@
  *    row bounds shifted by the fixed columns' activity r_i. GLPK solves it (first round cold
  *    with presolve; later rounds warm from the previous basis, presolve off: columns join
  *    nonbasic at the bound they were fixed at, rows join basic, so the basis stays primal
- *    feasible and the primal simplex continues). Infeasible: the fixed columns with the
- *    smallest |PDLP reduced cost| join and it is solved again.
+ *    feasible and the primal simplex continues). Infeasible: the fixed columns in the rows
+ *    GLPK's phase 1 leaves violated join (or, when they hold none, in the rows up to
+ *    SIFT_HOPS hops away in A's graph; else SIFT_CHEAP_FRAC of W by smallest |PDLP reduced
+ *    cost|) and it is solved again.
  * 3. Pricing: with the restricted row duals y (0 on rows outside it), d_j = c_j - a_j'y for
  *    every fixed column (one pass over a CSC copy of A built once); a column at its lower
  *    bound with d_j < -tol or at its upper with d_j > tol joins W, most violating first, at
