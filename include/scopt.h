@@ -83,9 +83,14 @@ typedef enum {
     SCOPT_LP_INTERIOR = 2,
     SCOPT_LP_PDLP = 3
 } scopt_lp_method;
-/* what follows a PDLP solve: GLPK's simplex warm-started from a basis guessed from the PDLP
- * point (an exact vertex), or nothing (the approximate PDLP point; MIPs always finish) */
-typedef enum { SCOPT_PDLP_FINISH_SIMPLEX = 0, SCOPT_PDLP_FINISH_NONE = 1 } scopt_pdlp_finish;
+/* what follows a PDLP solve: GLPK's simplex warm-started from a basis found from the PDLP
+ * point by sifting (an exact vertex), the same with the older restricted-LP start instead of
+ * sifting, or nothing (the approximate PDLP point; MIPs always finish) */
+typedef enum {
+    SCOPT_PDLP_FINISH_SIMPLEX = 0,
+    SCOPT_PDLP_FINISH_NONE = 1,
+    SCOPT_PDLP_FINISH_RESTRICTED = 2
+} scopt_pdlp_finish;
 /* branch and cut for MIPs (docs/formulation.md): scopt's strategy around GLPK ((l,S) lot-sizing
  * cuts; where they close much of the gap also period-first branching and diving), or GLPK's
  * branch and cut alone */

@@ -70,6 +70,8 @@ static json_t *pdlp_json(const plan_pdlp_info *d)
     json_object_set_new(o, "finish", json_string(d->finish ? d->finish : ""));
     if (d->start_basis) json_object_set_new(o, "finish_start_basis", json_string(d->start_basis));
     json_object_set_new(o, "finish_iterations", json_integer(d->finish_iterations));
+    json_object_set_new(o, "finish_rounds", json_integer(d->finish_rounds));
+    json_object_set_new(o, "finish_iterations_restricted", json_integer(d->finish_iterations_restricted));
     json_object_set_new(o, "finish_seconds", json_real(d->finish_seconds));
     return o;
 }

@@ -35,8 +35,10 @@ typedef struct plan_pdlp_info {
     double primal_residual, dual_residual;           /* 2-norms in the model's units */
     double rel_primal_residual, rel_dual_residual, rel_gap;
     const char *finish;        /* "simplex" or "none" */
-    const char *start_basis;   /* simplex finish: "guess", "crash", "cold" */
-    long finish_iterations;    /* simplex iterations of the finish */
+    const char *start_basis;   /* simplex finish: "guess", "sifting", "restricted", "cold" */
+    long finish_iterations;    /* simplex iterations of the finish on the full LP */
+    int finish_rounds;         /* sifting: restricted LPs solved */
+    long finish_iterations_restricted; /* sifting: simplex iterations over its restricted LPs */
     double finish_seconds;
 } plan_pdlp_info;
 

@@ -6,7 +6,10 @@
  *    The m highest become basic, the others nonbasic at their nearer bound. When GLPK can
  *    factorize that basis and it is primal or dual feasible, the simplex starts from it.
  * 2. Otherwise (supply-chain LPs are degenerate: most basic variables of the optimum sit at a
- *    bound, so the PDLP point cannot name them) the restricted LP: every variable at a bound
+ *    bound, so the PDLP point cannot name them) sifting (pdlp_sift.c): a restricted LP over the
+ *    columns PDLP leaves undecided, grown by pricing until no fixed column prices out; its basis
+ *    is optimal for the whole LP and the last simplex only confirms it. When sifting fails, or
+ *    with --pdlp-finish restricted, the older restricted LP: every variable at a bound
  *    with a reduced cost (row dual) beyond delta (1 + |its cost|), of the sign that keeps it
  *    there, is fixed at that bound; by complementary slackness the optimum is still feasible.
  *    GLPK solves that much smaller LP (presolve removes the fixed part); its optimal basis,
@@ -21,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "pdlp_lp.h"
+#include "pdlp_sift.h"
 #include "util.h"
 
 #define FIX_PRIMAL 1e-3  /* relative distance to a bound that counts as at the bound */
@@ -147,7 +151,7 @@ static void restore_bounds(glp_prob *P, int m, int n, const saved_bounds *sb)
     }
 }
 
-static int simplex_ms(const solve_params *p)
+int pdlp_simplex_ms(const solve_params *p)
 {
     if (p->time_limit <= 0) return INT_MAX;
     double left = p->time_limit - (now_seconds() - p->start_time);
@@ -173,7 +177,7 @@ static int restricted_start(glp_prob *P, const pdlp_result *pr, const solve_para
     glp_init_smcp(&sp);
     sp.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     sp.presolve = GLP_ON;
-    sp.tm_lim = simplex_ms(p);
+    sp.tm_lim = pdlp_simplex_ms(p);
     glp_adv_basis(P, 0);
     int ret = glp_simplex(P, &sp);
     int ok = ret == 0 && glp_get_status(P) == GLP_OPT;
@@ -189,7 +193,7 @@ static int run_simplex(glp_prob *P, const solve_params *p, int meth)
     sp.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     sp.presolve = GLP_OFF;
     sp.meth = meth;
-    sp.tm_lim = simplex_ms(p);
+    sp.tm_lim = pdlp_simplex_ms(p);
     return glp_simplex(P, &sp);
 }
 
@@ -207,6 +211,16 @@ static int guessed_start(glp_prob *P, const pdlp_result *pr)
     return 0;
 }
 
+static void log_sift(const solve_params *p, int rs, const pdlp_sift_stats *st)
+{
+    if (!p->on_log || p->quiet) return;
+    char line[200];
+    snprintf(line, sizeof line, "pdlp finish: sifting %s after %d rounds (%ld simplex iterations, last restricted "
+             "LP %d rows x %d columns)", rs == 0 ? "done" : rs == -2 ? "stopped" : "failed", st->rounds,
+             st->sub_iterations, st->working_rows, st->working_cols);
+    p->on_log(line, p->log_user);
+}
+
 int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *p, plan_pdlp_info *info)
 {
     double t0 = now_seconds();
@@ -216,9 +230,20 @@ int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *
     info->start_basis = "guess";
     if (!meth) {
         meth = GLP_PRIMAL;
-        info->start_basis = "restricted";
-        int rs = restricted_start(P, pr, p, 1e-2);
-        if (rs == -1) rs = restricted_start(P, pr, p, 1e-1);
+        int rs = -1;
+        if (p->pdlp_finish != SCOPT_PDLP_FINISH_RESTRICTED) {
+            pdlp_sift_stats st;
+            info->start_basis = "sifting";
+            rs = pdlp_sift_start(P, pr, p, &st);
+            info->finish_rounds = st.rounds;
+            info->finish_iterations_restricted = st.sub_iterations;
+            log_sift(p, rs, &st);
+        }
+        if (rs == -1) {
+            info->start_basis = "restricted";
+            rs = restricted_start(P, pr, p, 1e-2);
+            if (rs == -1) rs = restricted_start(P, pr, p, 1e-1);
+        }
         if (rs != 0) {
             info->start_basis = "cold";
             glp_adv_basis(P, 0);

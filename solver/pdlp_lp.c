@@ -102,7 +102,7 @@ scopt_status pdlp_lp_solve(glp_prob *P, const scopt_model *m, const solve_params
     if (s != SCOPT_OK) return s;
     fill_info(p, m, &pr, backend, &r->pdlp);
     r->method = "pdlp";
-    int finish = p->pdlp_finish == SCOPT_PDLP_FINISH_SIMPLEX || m->nints > 0;
+    int finish = p->pdlp_finish != SCOPT_PDLP_FINISH_NONE || m->nints > 0;
     if (!finish) *action = keep_point(m, &pr, r);
     else if (pr.status == PDLP_CANCELLED) {
         r->status = SCOPT_SOLVE_NO_PLAN;

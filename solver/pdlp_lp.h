@@ -21,9 +21,14 @@ typedef enum {
 scopt_status pdlp_lp_solve(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r,
                            pdlp_lp_action *action, int *glp_ret, scopt_error *err);
 
-/* pdlp_finish.c: guess a basis from the PDLP point (repairing a singular guess with a crash
- * steered by the guess), then glp_simplex with presolve off; returns glp_simplex's code and
- * fills info's start_basis, finish_iterations and finish_seconds */
+/* pdlp_finish.c: guess a basis from the PDLP point, else find one by sifting (pdlp_sift.c; with
+ * --pdlp-finish restricted, or when sifting fails, the restricted LP), then glp_simplex with
+ * presolve off; returns glp_simplex's code and fills info's start_basis, finish_iterations,
+ * finish_rounds, finish_iterations_restricted and finish_seconds */
 int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *p, plan_pdlp_info *info);
+
+/* glp_smcp.tm_lim for a simplex run now: the milliseconds left of p's time limit (at least 1),
+ * INT_MAX without one */
+int pdlp_simplex_ms(const solve_params *p);
 
 #endif

@@ -20,6 +20,7 @@ static void options_json(const scopt_options *o, char *buf, size_t n)
     if (o->lp_method != SCOPT_LP_AUTO) ADD("%s\"lp_method\": \"%s\"", k > 1 ? ", " : "", lpm[o->lp_method & 3]);
     if (o->pdlp_tol > 0) ADD("%s\"pdlp_tol\": %g", k > 1 ? ", " : "", o->pdlp_tol);
     if (o->pdlp_finish == SCOPT_PDLP_FINISH_NONE) ADD("%s\"pdlp_finish\": \"none\"", k > 1 ? ", " : "");
+    if (o->pdlp_finish == SCOPT_PDLP_FINISH_RESTRICTED) ADD("%s\"pdlp_finish\": \"restricted\"", k > 1 ? ", " : "");
     if (!o->cuts) ADD("%s\"cuts\": false", k > 1 ? ", " : "");
     if (o->mip_strategy == SCOPT_MIP_GLPK) ADD("%s\"mip_strategy\": \"glpk\"", k > 1 ? ", " : "");
     if (o->heuristics) ADD("%s\"heuristics\": true", k > 1 ? ", " : "");
@@ -67,8 +68,9 @@ static scopt_status check_options(const scopt_options *o, scopt_error *err)
 {
     if (o->mip_gap > 1) return error_set(err, SCOPT_EUSAGE, "mip_gap %g: expected a relative gap between 0 and 1", o->mip_gap);
     if (o->pdlp_tol > 1) return error_set(err, SCOPT_EUSAGE, "pdlp_tol %g: expected a relative tolerance below 1", o->pdlp_tol);
-    if (o->pdlp_finish != SCOPT_PDLP_FINISH_SIMPLEX && o->pdlp_finish != SCOPT_PDLP_FINISH_NONE)
-        return error_set(err, SCOPT_EUSAGE, "pdlp_finish %d: expected simplex or none", (int)o->pdlp_finish);
+    if (o->pdlp_finish != SCOPT_PDLP_FINISH_SIMPLEX && o->pdlp_finish != SCOPT_PDLP_FINISH_NONE &&
+        o->pdlp_finish != SCOPT_PDLP_FINISH_RESTRICTED)
+        return error_set(err, SCOPT_EUSAGE, "pdlp_finish %d: expected simplex, none or restricted", (int)o->pdlp_finish);
     if (o->mip_strategy != SCOPT_MIP_AUTO && o->mip_strategy != SCOPT_MIP_GLPK)
         return error_set(err, SCOPT_EUSAGE, "mip_strategy %d: expected auto or glpk", (int)o->mip_strategy);
     if (o->device == SCOPT_DEVICE_GPU) { /* fail before building anything when no GPU can be used */
