@@ -149,9 +149,7 @@ const net_lane *check_lane_of(const check_ctx *c, const plan_shipment *s)
     const net_lane *first = &c->net->lanes.data[k];
     for (size_t j = (size_t)k; j < c->net->lanes.len; j++) {
         const net_lane *l = &c->net->lanes.data[j];
-        if (l->from == first->from && l->to == first->to && l->item == first->item && l->mode == first->mode &&
-            l->parallel == s->lane_no)
-            return l;
+        if (lane_same_key(l, first) && l->parallel == s->lane_no) return l;
     }
     return NULL;
 }

@@ -85,6 +85,11 @@ const char *op_name(const scopt_network *n, int o);
 const char *res_name(const scopt_network *n, int r);
 const char *mode_name(const scopt_network *n, int m);
 static inline int is_inf(double v) { return v >= SCOPT_INF; }
+/* two lanes rows with the same key (from, to, item, mode): parallel lanes */
+static inline int lane_same_key(const net_lane *a, const net_lane *b)
+{
+    return a->from == b->from && a->to == b->to && a->item == b->item && a->mode == b->mode;
+}
 
 /* SCOPT_OK when N may be solved, exported or checked; SCOPT_EUSAGE (err filled, naming CALL)
  * for a NULL network or one built in memory and not finished yet (network_api.c). */

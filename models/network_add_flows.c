@@ -37,10 +37,7 @@ static int lane_repeat(scopt_network *n, row_src *s, net_lane *row, const scopt_
     if (first == -2) return nomem(s);
     row->parallel = 1;
     if (first >= 0) {
-        for (size_t k = 0; k < n->lanes.len; k++) {
-            const net_lane *o = &n->lanes.data[k];
-            row->parallel += o->from == row->from && o->to == row->to && o->item == row->item && o->mode == row->mode;
-        }
+        for (size_t k = 0; k < n->lanes.len; k++) row->parallel += lane_same_key(&n->lanes.data[k], row);
         src_warning(s, 0, "lane (%s, %s, %s, %s) repeats %s; the two rows are parallel lanes with their own "
                     "capacities and costs", r->from, r->to, text_or_empty(r->item), text_or_empty(r->mode),
                     src_ref(s, first, ref, sizeof ref));
