@@ -149,11 +149,16 @@ static int csr_upload(gpu_ctx *c, cuda_csr *d, const gpu_csr *h)
     CU_TRY(c, cudaMalloc((void **)&d->rowptr, ((size_t)h->nrows + 1) * sizeof(int)));
     CU_TRY(c, cudaMalloc((void **)&d->colind, nnz * sizeof(int)));
     CU_TRY(c, cudaMalloc((void **)&d->val, nnz * sizeof(double)));
-    CU_TRY(c, cudaMemcpy(d->rowptr, h->rowptr, ((size_t)h->nrows + 1) * sizeof(int), cudaMemcpyHostToDevice));
+    /* on the context's stream, then waited for: a plain cudaMemcpy runs on the legacy default
+     * stream, which does not order against our cudaStreamNonBlocking stream, and from pageable
+     * memory it may return before the DMA lands, so the first SpMV could read a half-copied A */
+    CU_TRY(c, cudaMemcpyAsync(d->rowptr, h->rowptr, ((size_t)h->nrows + 1) * sizeof(int), cudaMemcpyHostToDevice,
+                              c->stream));
     if (h->nnz > 0) {
-        CU_TRY(c, cudaMemcpy(d->colind, h->colind, (size_t)h->nnz * sizeof(int), cudaMemcpyHostToDevice));
-        CU_TRY(c, cudaMemcpy(d->val, h->val, (size_t)h->nnz * sizeof(double), cudaMemcpyHostToDevice));
+        CU_TRY(c, cudaMemcpyAsync(d->colind, h->colind, (size_t)h->nnz * sizeof(int), cudaMemcpyHostToDevice, c->stream));
+        CU_TRY(c, cudaMemcpyAsync(d->val, h->val, (size_t)h->nnz * sizeof(double), cudaMemcpyHostToDevice, c->stream));
     }
+    CU_TRY(c, cudaStreamSynchronize(c->stream)); /* the host arrays are the caller's */
     if (h->nnz > 0 && h->nrows > 0 && h->ncols > 0)
         SP_TRY(c, cusparseCreateCsr(&d->desc, h->nrows, h->ncols, h->nnz, d->rowptr, d->colind, d->val,
                                     CUSPARSE_INDEX_32I, CUSPARSE_INDEX_32I, CUSPARSE_INDEX_BASE_ZERO, CUDA_R_64F));
