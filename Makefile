@@ -19,7 +19,9 @@ CUDA    ?= $(if $(NVCC),1,0)
 TSAN    ?= 0
 BUILD   := build/$(if $(filter 1,$(SAN)),san,$(if $(filter 1,$(TSAN)),tsan,rel))
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -Wall -Wextra -fPIC -fvisibility=hidden -MMD -MP
+# -ffp-contract=off: GCC's default with -std=c11, said for clang and -march=native builds too,
+# so the CPU backend rounds gpu/kernels_hd.h as the CUDA plugin does (NVCC_FP below)
+CFLAGS  += -std=c11 -ffp-contract=off -Wall -Wextra -fPIC -fvisibility=hidden -MMD -MP
 ifeq ($(WERROR),1)
 CFLAGS  += -Werror
 endif
@@ -53,6 +55,10 @@ BINDIR  := bin
 CUDA_HOME   ?= $(patsubst %/bin/nvcc,%,$(realpath $(NVCC)))
 CUDA_ARCH   ?= -gencode arch=compute_80,code=sm_80 -gencode arch=compute_90,code=[sm_90,compute_90]
 NVCCFLAGS   ?= -O3 -std=c++17 $(CUDA_ARCH) -Xcompiler -fPIC,-fvisibility=hidden,-Wall
+# always: no contraction of a*b+c into FMA in device code (nvcc fuses by default: 27 fma.rn.f64
+# in kernels_cuda.cu's PTX), as the C build (-ffp-contract=off), so a gpu/kernels_hd.h body
+# gives the same bits on both backends
+NVCC_FP     := -fmad=false
 CUDA_SRC    := $(wildcard gpu/cuda/*.cu)
 CUDA_OBJ    := $(CUDA_SRC:%.cu=$(BUILD)/%.o)
 CUDA_PLUGIN := $(if $(filter 1,$(CUDA)),$(LIBDIR)/libscopt_cuda.so)
@@ -90,7 +96,7 @@ $(BUILD)/tests/test_control $(BUILD)/tests/test_threads: tests/lotsize_net.h
 # libscopt and scopt never link CUDA libraries.
 $(BUILD)/gpu/cuda/%.o: gpu/cuda/%.cu $(wildcard gpu/cuda/*.h) gpu/backend.h gpu/kernels_hd.h include/scopt.h
 	@mkdir -p $(dir $@)
-	$(NVCC) $(NVCCFLAGS) -Iinclude -Igpu -Igpu/cuda -c $< -o $@
+	$(NVCC) $(NVCCFLAGS) $(NVCC_FP) -Iinclude -Igpu -Igpu/cuda -c $< -o $@
 
 $(LIBDIR)/libscopt_cuda.so: $(CUDA_OBJ)
 	@mkdir -p $(LIBDIR)
