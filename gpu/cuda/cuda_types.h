@@ -7,11 +7,8 @@
 #include <cuda_runtime.h>
 #include <cusparse.h>
 #include "backend.h"
+#include "cuda_grid.h"
 #include "kernels_hd.h"
-
-#define CUDA_THREADS 256     /* threads per block, every kernel */
-#define CUDA_RED_BLOCKS 256  /* most blocks of a reduction: the partial sums fit one copy */
-#define CUDA_MAX_ACC 4       /* most sums one reduction returns */
 
 struct gpu_ctx {
     int device;

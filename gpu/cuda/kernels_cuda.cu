@@ -6,19 +6,13 @@
 #include "cuda_check.h"
 #include "cuda_types.h"
 
-static int grid_for(int n)
-{
-    int g = (n + CUDA_THREADS - 1) / CUDA_THREADS;
-    return g < 1 ? 1 : (g > 65535 ? 65535 : g);
-}
+static int grid_for(int n) { return cuda_blocks(n, CUDA_MAX_GRID); }
+static int red_blocks(int n) { return cuda_blocks(n, CUDA_RED_BLOCKS); }
 
-static int red_blocks(int n)
-{
-    int g = (n + CUDA_THREADS - 1) / CUDA_THREADS;
-    return g < 1 ? 1 : (g > CUDA_RED_BLOCKS ? CUDA_RED_BLOCKS : g);
-}
-
-#define GRID_STRIDE(i, n) for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < (n); i += blockDim.x * gridDim.x)
+/* every element-wise kernel: i walks [0, n) as cuda_grid.h says (unsigned, so i + step never
+ * overflows near INT_MAX); i < n <= INT_MAX, so the bodies' int index is exact */
+#define GRID_STRIDE(i, n) \
+    for (unsigned i = cuda_first(blockIdx.x, threadIdx.x), i##_step = cuda_step(gridDim.x); i < (unsigned)(n); i += i##_step)
 
 __global__ void k_fill(double *x, int n, double v) { GRID_STRIDE(i, n) x[i] = v; }
 __global__ void k_axpy(int n, double a, const double *x, double *y) { GRID_STRIDE(i, n) hd_axpy(i, a, x, y); }
@@ -78,7 +72,8 @@ __global__ void k_reduce(Body body, int n, int is_max, double *part)
     __shared__ double sh[K][CUDA_THREADS];
     double acc[K];
     for (int q = 0; q < K; q++) acc[q] = 0.0;
-    for (int i = blockIdx.x * CUDA_THREADS + threadIdx.x; i < n; i += CUDA_THREADS * gridDim.x) body(i, acc);
+    for (unsigned i = cuda_first(blockIdx.x, threadIdx.x), step = cuda_step(gridDim.x); i < (unsigned)n; i += step)
+        body((int)i, acc);
     for (int q = 0; q < K; q++) sh[q][threadIdx.x] = acc[q];
     __syncthreads();
     for (int s = CUDA_THREADS / 2; s > 0; s >>= 1) {
