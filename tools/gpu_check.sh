@@ -2,8 +2,9 @@
 # gpu_check.sh - the GPU run in one command (`make gpu-check`, ARCHITECTURE.md section 6) on a
 # machine with an NVIDIA GPU, nvcc and a driver but no package registry: unpack the .deb files
 # that `make gpu-debs` fetched into .device-debs/ (carry that folder) unless GLPK, libcsv and
-# jansson are installed, build scopt with the CUDA plugin, run the PDLP tests with the GPU
-# required (CPU/CUDA parity may not be skipped) and the PDLP benchmark (bench/pdlp_bench.sh).
+# jansson are installed, build scopt with the CUDA plugin, run the backend and PDLP tests with
+# the GPU required (every backend call, then PDLP, CPU against CUDA: parity may not be
+# skipped) and the PDLP benchmark (bench/pdlp_bench.sh).
 # Everything is logged to $GPU_CHECK_OUT (default bench/out/gpu-check).
 set -e
 ROOT=$(pwd)
@@ -26,7 +27,7 @@ if ! printf '#include <glpk.h>\n#include <csv.h>\n#include <jansson.h>\n' | cc -
     log "using GLPK, libcsv and jansson unpacked from $DEBS"
 fi
 # not `make test`: its deps step would call apt-get, which cannot reach a registry here
-if ! make -j"$(nproc)" CUDA=1 WERROR=1 all build/rel/tests/test_pdlp build/rel/bench/pdlp_spmv > "$OUT/build.txt" 2>&1; then
+if ! make -j"$(nproc)" CUDA=1 WERROR=1 all build/rel/tests/test_backend build/rel/tests/test_pdlp build/rel/bench/pdlp_spmv > "$OUT/build.txt" 2>&1; then
     tail -30 "$OUT/build.txt"; log "build failed (see $OUT/build.txt)"; exit 1
 fi
 [ -f lib/libscopt_cuda.so ] || { log "the CUDA plugin was not built"; exit 1; }
@@ -37,6 +38,7 @@ step() { # step NAME COMMAND...: run, keep its output, remember a failure
     "$@" > "$OUT/$name.txt" 2>&1 || { status=1; log "$name FAILED"; }
     cat "$OUT/$name.txt" >> "$OUT/log.txt"; tail -5 "$OUT/$name.txt"
 }
+step test_backend env SCOPT_REQUIRE_GPU=1 build/rel/tests/test_backend
 step test_pdlp env SCOPT_REQUIRE_GPU=1 build/rel/tests/test_pdlp
 step pdlp_cli sh tests/sh/pdlp.sh
 step bench env PRESETS="${PRESETS:-S M L}" sh bench/pdlp_bench.sh "$OUT"
