@@ -17,6 +17,7 @@ static const cusparseSpMVAlg_t SPMV_ALG = CUSPARSE_SPMV_CSR_ALG2;
 static void ctx_free(gpu_ctx *c)
 {
     if (!c) return;
+    if (c->stream && cudaStreamSynchronize(c->stream) != cudaSuccess) (void)cudaGetLastError(); /* nothing in flight */
     if (c->sparse) cusparseDestroy(c->sparse);
     if (c->d_part) cudaFree(c->d_part);
     if (c->h_part) cudaFreeHost(c->h_part);
@@ -30,12 +31,18 @@ static int ctx_init(gpu_ctx *c)
     int clock_khz = 0, bus_bits = 0;
     CU_TRY(c, cudaSetDevice(c->device));
     CU_TRY(c, cudaGetDeviceProperties(&prop, c->device));
-    CU_TRY(c, cudaDeviceGetAttribute(&clock_khz, cudaDevAttrMemoryClockRate, c->device));
-    CU_TRY(c, cudaDeviceGetAttribute(&bus_bits, cudaDevAttrGlobalMemoryBusWidth, c->device));
-    /* peak DRAM bandwidth: double data rate x clock x bus width, as NVIDIA's bandwidth sample */
+    /* peak DRAM bandwidth: double data rate x clock x bus width, as NVIDIA's bandwidth sample;
+     * only for the name, so a device or driver that does not say leaves it out, not fails */
+    if (cudaDeviceGetAttribute(&clock_khz, cudaDevAttrMemoryClockRate, c->device) != cudaSuccess ||
+        cudaDeviceGetAttribute(&bus_bits, cudaDevAttrGlobalMemoryBusWidth, c->device) != cudaSuccess) {
+        (void)cudaGetLastError();
+        clock_khz = bus_bits = 0;
+    }
     double peak_gbs = 2.0 * clock_khz * 1e3 * (bus_bits / 8.0) / 1e9;
-    snprintf(c->name, sizeof c->name, "%.200s (CUDA device %d, %.0f GiB, %.0f GB/s peak)", prop.name, c->device,
-             (double)prop.totalGlobalMem / (1024.0 * 1024.0 * 1024.0), peak_gbs);
+    int len = snprintf(c->name, sizeof c->name, "%.200s (CUDA device %d, %.0f GiB", prop.name, c->device,
+                       (double)prop.totalGlobalMem / (1024.0 * 1024.0 * 1024.0));
+    if (len > 0 && (size_t)len < sizeof c->name)
+        snprintf(c->name + len, sizeof c->name - (size_t)len, peak_gbs > 0 ? ", %.0f GB/s peak)" : ")", peak_gbs);
     CU_TRY(c, cudaStreamCreateWithFlags(&c->stream, cudaStreamNonBlocking));
     CU_TRY(c, cudaMalloc((void **)&c->d_part, CUDA_RED_BLOCKS * CUDA_MAX_ACC * sizeof(double)));
     CU_TRY(c, cudaMallocHost((void **)&c->h_part, CUDA_RED_BLOCKS * CUDA_MAX_ACC * sizeof(double)));
