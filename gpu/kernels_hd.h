@@ -39,6 +39,16 @@ static inline SCOPT_HD void hd_maxabs(int i, const double *x, double *acc)
     if (v > acc[0]) acc[0] = v;
 }
 
+/* ---- CSR SpMV, one row: y[i] = sum of val[k] x[colind[k]] in CSR order (the CPU backend's
+ * product; the CUDA backend's for matrices of one row or one column, see backend_cuda.cu) ---- */
+static inline SCOPT_HD void hd_csr_row(int i, const int *rowptr, const int *colind, const double *val, const double *x,
+                                       double *y)
+{
+    double s = 0;
+    for (int k = rowptr[i]; k < rowptr[i + 1]; k++) s += val[k] * x[colind[k]];
+    y[i] = s;
+}
+
 /* ---- the fused PDHG steps (raw-pointer twins of gpu_primal_args / gpu_dual_args) ---- */
 typedef struct hd_primal {
     double tau, w, rho;

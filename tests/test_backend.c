@@ -6,7 +6,8 @@
  *    lengths 0, 1, 255, 256, 257, 65537, 1000003; the element-wise grid covers every index once;
  *  - every call on both backends in lockstep, on those lengths, infinite bounds included:
  *    element-wise results equal (the same kernels_hd.h bodies, no FMA on either side),
- *    reductions and SpMV within 1e-10, errors reported through last_error. Without a GPU the
+ *    reductions and SpMV within 1e-10 (one-row and one-column matrices too, which the CUDA
+ *    backend multiplies with its own kernel), errors reported through last_error. Without a GPU the
  *    lockstep runs CPU against CPU (a check of this file) and the CUDA part counts as skipped;
  *    SCOPT_REQUIRE_GPU=1 makes that a failure (`make gpu-check`). */
 #define _POSIX_C_SOURCE 200809L /* setenv */
@@ -403,7 +404,8 @@ static void ops_parity(const scopt_backend *other)
     }
     lcg r = {777};
     for (int L = 0; L < NLENGTHS; L++) ops_on_length(&d, &r, lengths[L]);
-    int shapes[][3] = {{1, 1, 1}, {3, 5, 0}, {257, 65537, 3}, {65537, 257, 3}, {2000, 3000, 20}, {300, 200, 4}};
+    int shapes[][3] = {{1, 1, 1},       {3, 5, 0},         {1, 5000, 2000}, {5000, 1, 1},
+                       {257, 65537, 3}, {65537, 257, 3}, {2000, 3000, 20}, {300, 200, 4}};
     for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++) spmv_shape(&d, &r, shapes[s][0], shapes[s][1], shapes[s][2]);
     /* a length mismatch is an error with a message */
     dvec u = dv_make(&d, 3, NULL), v = dv_make(&d, 4, NULL);

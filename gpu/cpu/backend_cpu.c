@@ -145,15 +145,8 @@ static int spmv(gpu_ctx *c, gpu_mat *m, int transpose, const gpu_vec *x, gpu_vec
 {
     const cpu_csr *a = transpose ? &m->at : &m->a;
     if (x->n != a->ncols || y->n != a->nrows) return fail(c, SCOPT_EINTERNAL, "spmv: lengths do not match");
-    const int *rp = a->rowptr, *ci = a->colind;
-    const double *av = a->val, *xv = x->v;
-    double *yv = y->v;
     CPU_PARALLEL_FOR
-    for (int i = 0; i < a->nrows; i++) {
-        double s = 0;
-        for (int k = rp[i]; k < rp[i + 1]; k++) s += av[k] * xv[ci[k]];
-        yv[i] = s;
-    }
+    for (int i = 0; i < a->nrows; i++) hd_csr_row(i, a->rowptr, a->colind, a->val, x->v, y->v);
     return 0;
 }
 

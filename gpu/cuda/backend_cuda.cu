@@ -147,6 +147,15 @@ static void mat_free(gpu_ctx *c, gpu_mat *m)
     free(m);
 }
 
+/* cuSPARSE's CSR_ALG2 for every product but the empty ones and those of one row or one
+ * column: NVIDIA's cuOpt keeps such matrices off ALG2 on older cuSPARSE, citing a bug of the
+ * older ALG2 with one-row (later: one-row or one-column) matrices, up to 12.6.2 and then for
+ * all before 13.0 (CUDA 13.0 ships cuSPARSE 12.6.3; the GPU machine's toolkit may be older),
+ * and the ALG1 they fall back to is not promised deterministic. Those products go through
+ * k_csr_rows instead, one thread per row in CSR order: the CPU backend's own sum (slow only
+ * for one very long row: an LP of one row, or A' of an LP of one column). */
+static int csr_by_cusparse(const gpu_csr *h) { return h->nnz > 0 && h->nrows > 1 && h->ncols > 1; }
+
 static int csr_upload(gpu_ctx *c, cuda_csr *d, const gpu_csr *h)
 {
     size_t nnz = (size_t)(h->nnz > 0 ? h->nnz : 1);
@@ -166,7 +175,7 @@ static int csr_upload(gpu_ctx *c, cuda_csr *d, const gpu_csr *h)
         CU_TRY(c, cudaMemcpyAsync(d->val, h->val, (size_t)h->nnz * sizeof(double), cudaMemcpyHostToDevice, c->stream));
     }
     CU_TRY(c, cudaStreamSynchronize(c->stream)); /* the host arrays are the caller's */
-    if (h->nnz > 0 && h->nrows > 0 && h->ncols > 0)
+    if (csr_by_cusparse(h))
         SP_TRY(c, cusparseCreateCsr(&d->desc, h->nrows, h->ncols, h->nnz, d->rowptr, d->colind, d->val,
                                     CUSPARSE_INDEX_32I, CUSPARSE_INDEX_32I, CUSPARSE_INDEX_BASE_ZERO, CUDA_R_64F));
     return 0;
@@ -217,7 +226,8 @@ static int spmv(gpu_ctx *c, gpu_mat *m, int transpose, const gpu_vec *x, gpu_vec
         snprintf(c->error, sizeof c->error, "CUDA backend: spmv: lengths do not match");
         return SCOPT_EINTERNAL;
     }
-    if (!d->desc) return cuda_fill(c, y->d, y->n, 0.0); /* empty matrix */
+    if (d->nnz <= 0) return cuda_fill(c, y->d, y->n, 0.0); /* empty matrix */
+    if (!d->desc) return cuda_csr_rows(c, d->nrows, d->rowptr, d->colind, d->val, x->d, y->d); /* one row or column */
     SP_TRY(c, cusparseSpMV(c->sparse, CUSPARSE_OPERATION_NON_TRANSPOSE, &one, d->desc, x->desc, &zero, y->desc,
                            CUDA_R_64F, SPMV_ALG, d->buffer));
     return 0;

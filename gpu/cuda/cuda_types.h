@@ -30,7 +30,7 @@ typedef struct cuda_csr {
     int nrows, ncols, nnz;
     int *rowptr, *colind;
     double *val;
-    cusparseSpMatDescr_t desc;
+    cusparseSpMatDescr_t desc; /* NULL: no cuSPARSE product (empty, one row or one column) */
     void *buffer;              /* cusparseSpMV's work buffer, allocated once */
 } cuda_csr;
 
@@ -43,6 +43,9 @@ int cuda_scal(gpu_ctx *c, int n, double a, double *x);
 int cuda_project(gpu_ctx *c, int n, double *x, const double *lo, const double *hi);
 int cuda_primal(gpu_ctx *c, int n, const hd_primal *a);
 int cuda_dual(gpu_ctx *c, int n, const hd_dual *a);
+/* y = M x with one thread per row, summing in CSR order (kernels_hd.h hd_csr_row) */
+int cuda_csr_rows(gpu_ctx *c, int nrows, const int *rowptr, const int *colind, const double *val, const double *x,
+                  double *y);
 int cuda_ray_project(gpu_ctx *c, int n, int dual, double *dst, const double *a, const double *b, const double *lo,
                      const double *hi);
 /* reductions: K sums (or maxima) in a fixed order that depends only on n */

@@ -25,6 +25,11 @@ __global__ void k_ray(int n, int dual, double *dst, const double *a, const doubl
     GRID_STRIDE(i, n) hd_ray_project_at(i, dual, dst, a, b, lo, hi);
 }
 
+__global__ void k_csr_rows(int n, const int *rowptr, const int *colind, const double *val, const double *x, double *y)
+{
+    GRID_STRIDE(i, n) hd_csr_row(i, rowptr, colind, val, x, y);
+}
+
 #define LAUNCH(c, n, kernel, ...)                                                            \
     do {                                                                                     \
         if ((n) > 0) kernel<<<grid_for(n), CUDA_THREADS, 0, (c)->stream>>>(__VA_ARGS__);    \
@@ -38,6 +43,11 @@ int cuda_scal(gpu_ctx *c, int n, double a, double *x) { LAUNCH(c, n, k_scal, n, 
 int cuda_project(gpu_ctx *c, int n, double *x, const double *lo, const double *hi) { LAUNCH(c, n, k_project, n, x, lo, hi); }
 int cuda_primal(gpu_ctx *c, int n, const hd_primal *a) { LAUNCH(c, n, k_primal, n, *a); }
 int cuda_dual(gpu_ctx *c, int n, const hd_dual *a) { LAUNCH(c, n, k_dual, n, *a); }
+int cuda_csr_rows(gpu_ctx *c, int nrows, const int *rowptr, const int *colind, const double *val, const double *x,
+                  double *y)
+{
+    LAUNCH(c, nrows, k_csr_rows, nrows, rowptr, colind, val, x, y);
+}
 int cuda_ray_project(gpu_ctx *c, int n, int dual, double *dst, const double *a, const double *b, const double *lo,
                      const double *hi)
 {
