@@ -29,7 +29,11 @@ static int ctx_init(gpu_ctx *c)
 {
     cudaDeviceProp prop;
     int clock_khz = 0, bus_bits = 0;
-    CU_TRY(c, cudaSetDevice(c->device));
+    /* the calling thread's current device (0 unless the embedding program chose another):
+     * cudaSetDevice(0) here would switch a multi-GPU host program's thread to device 0 behind
+     * its back. The stream and handles belong to that device, so a context is used from the
+     * thread that made it, as pdlp_solve does. */
+    CU_TRY(c, cudaGetDevice(&c->device));
     CU_TRY(c, cudaGetDeviceProperties(&prop, c->device));
     /* peak DRAM bandwidth: double data rate x clock x bus width, as NVIDIA's bandwidth sample;
      * only for the name, so a device or driver that does not say leaves it out, not fails */

@@ -11,7 +11,7 @@
 #include "kernels_hd.h"
 
 struct gpu_ctx {
-    int device;
+    int device;              /* the creating thread's current device */
     cudaStream_t stream;
     cusparseHandle_t sparse;
     double *d_part;          /* CUDA_RED_BLOCKS * CUDA_MAX_ACC partial sums on the device */
