@@ -1,8 +1,9 @@
 /* backend_cuda.cu - the CUDA backend of gpu/backend.h, built into the plugin
  * lib/libscopt_cuda.so (linking cudart and cuSPARSE) that gpu/loader.c opens with dlopen.
  * Memory management, the cuSPARSE generic SpMV (CSR of A and CSR of A^T, CSR_ALG2 which is
- * deterministic, one work buffer per product allocated when the matrix is uploaded) and the
- * table; the kernels are in kernels_cuda.cu. Every CUDA error becomes a status code. */
+ * deterministic, one work buffer per product allocated when the matrix is uploaded; a row
+ * kernel for one-row and one-column matrices) and the table; the kernels are in
+ * kernels_cuda.cu. Every CUDA error becomes a status code. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,10 +44,11 @@ static int ctx_init(gpu_ctx *c)
         clock_khz = bus_bits = 0;
     }
     double peak_gbs = 2.0 * clock_khz * 1e3 * (bus_bits / 8.0) / 1e9;
-    int len = snprintf(c->name, sizeof c->name, "%.200s (CUDA device %d, %.0f GiB", prop.name, c->device,
-                       (double)prop.totalGlobalMem / (1024.0 * 1024.0 * 1024.0));
-    if (len > 0 && (size_t)len < sizeof c->name)
-        snprintf(c->name + len, sizeof c->name - (size_t)len, peak_gbs > 0 ? ", %.0f GB/s peak)" : ")", peak_gbs);
+    double gib = (double)prop.totalGlobalMem / (1024.0 * 1024.0 * 1024.0);
+    if (peak_gbs > 0)
+        snprintf(c->name, sizeof c->name, "%.200s (CUDA device %d, %.0f GiB, %.0f GB/s peak)", prop.name, c->device,
+                 gib, peak_gbs);
+    else snprintf(c->name, sizeof c->name, "%.200s (CUDA device %d, %.0f GiB)", prop.name, c->device, gib);
     CU_TRY(c, cudaStreamCreateWithFlags(&c->stream, cudaStreamNonBlocking));
     CU_TRY(c, cudaMalloc((void **)&c->d_part, CUDA_RED_BLOCKS * CUDA_MAX_ACC * sizeof(double)));
     CU_TRY(c, cudaMallocHost((void **)&c->h_part, CUDA_RED_BLOCKS * CUDA_MAX_ACC * sizeof(double)));

@@ -76,9 +76,12 @@ struct body_diff {
     __device__ void operator()(int i, double *acc) const { hd_diff_stats_at(i, a, b, c, d, acc); }
 };
 
+static_assert((CUDA_THREADS & (CUDA_THREADS - 1)) == 0, "the reduction tree halves CUDA_THREADS");
+
 template <int K, typename Body>
 __global__ void k_reduce(Body body, int n, int is_max, double *part)
 {
+    static_assert(K >= 1 && K <= CUDA_MAX_ACC, "a reduction returns at most CUDA_MAX_ACC sums (d_part, h_part)");
     __shared__ double sh[K][CUDA_THREADS];
     double acc[K];
     for (int q = 0; q < K; q++) acc[q] = 0.0;
