@@ -2,45 +2,86 @@
 # gpu_check.sh - the GPU run in one command (`make gpu-check`, ARCHITECTURE.md section 6) on a
 # machine with an NVIDIA GPU, nvcc and a driver but no package registry: unpack the .deb files
 # that `make gpu-debs` fetched into .device-debs/ (carry that folder) unless GLPK, libcsv and
-# jansson are installed, build scopt with the CUDA plugin, run the backend and PDLP tests with
-# the GPU required (every backend call, then PDLP, CPU against CUDA: parity may not be
-# skipped) and the PDLP benchmark (bench/pdlp_bench.sh).
-# Everything is logged to $GPU_CHECK_OUT (default bench/out/gpu-check).
-set -e
+# jansson are installed, build scopt with the CUDA plugin, then, most important first, run the
+# PDLP tests with the GPU required (CPU/CUDA parity may not be skipped), the backend tests (every
+# backend call, CPU against CUDA: names the call when parity fails), the PDLP command-line
+# tests on CUDA, and the benchmark (bench/pdlp_bench.sh): S in full, SpMV bandwidth, M, L and XL
+# on CUDA, M's exact finish last.
+#
+# A GPU machine is lent for minutes, so the whole run keeps to GPU_CHECK_BUDGET seconds (default
+# 520): every step gets at most the time left (its own cap below), a step that does not fit is
+# skipped and logged, and everything written so far stays. Reports (logs, summary.json files,
+# pdlp_bench.md, spmv.md) go to $GPU_CHECK_OUT (default bench/out/gpu-check); datasets and plans
+# to $GPU_CHECK_WORK (default /tmp/scopt-gpu-check), so the report folder stays small.
+# GPU_CHECK_FORCE_DEBS=1 uses the unpacked packages even where they are installed (to try that
+# path on an ordinary machine).
+set -u
 ROOT=$(pwd)
 DEBS=.device-debs
 OUT=${GPU_CHECK_OUT:-bench/out/gpu-check}
-mkdir -p "$OUT"
-log() { echo "gpu-check: $*" | tee -a "$OUT/log.txt"; }
-log "glibc $(ldd --version 2>&1 | head -1)"
-log "$(nvidia-smi -L 2>&1 | head -2)"
-log "$(nvcc --version 2>&1 | tail -1)"
-if ! printf '#include <glpk.h>\n#include <csv.h>\n#include <jansson.h>\n' | cc -E -x c - >/dev/null 2>&1; then
+WORK=${GPU_CHECK_WORK:-/tmp/scopt-gpu-check}
+BUDGET=${GPU_CHECK_BUDGET:-520}
+START=$(date +%s)
+mkdir -p "$OUT" "$WORK"
+log() { echo "gpu-check [$(( $(date +%s) - START ))s]: $*" | tee -a "$OUT/log.txt"; }
+left() { echo $(( BUDGET - ($(date +%s) - START) )); }
+log "budget ${BUDGET}s; glibc $(ldd --version 2>&1 | head -1)"
+log "$(nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>&1 | head -2)"
+log "$(nvcc --version 2>&1 | tail -1); $(nproc) cores"
+
+have_pkgs() { printf '#include <glpk.h>\n#include <csv.h>\n#include <jansson.h>\n' | cc -E -x c - >/dev/null 2>&1; }
+if [ "${GPU_CHECK_FORCE_DEBS:-0}" = 1 ] || ! have_pkgs; then
     ls "$DEBS"/*.deb >/dev/null 2>&1 || { log "no GLPK headers and no $DEBS/*.deb: run 'make gpu-debs' where a registry is reachable"; exit 1; }
-    mkdir -p "$DEBS/root"
-    for f in "$DEBS"/*.deb; do dpkg-deb -x "$f" "$DEBS/root" || dpkg -x "$f" "$DEBS/root"; done
-    P="$ROOT/$DEBS/root"
+    P="$WORK/debs-root"
+    mkdir -p "$P"
+    for f in "$DEBS"/*.deb; do dpkg-deb -x "$f" "$P" 2>/dev/null || dpkg -x "$f" "$P" || { log "cannot unpack $f"; exit 1; }; done
     MA=$(cc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
     export C_INCLUDE_PATH="$P/usr/include${C_INCLUDE_PATH:+:$C_INCLUDE_PATH}"
     export LIBRARY_PATH="$P/usr/lib/$MA${LIBRARY_PATH:+:$LIBRARY_PATH}"
     export LD_LIBRARY_PATH="$P/usr/lib/$MA${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-    log "using GLPK, libcsv and jansson unpacked from $DEBS"
+    log "using GLPK, libcsv and jansson unpacked from $DEBS into $P"
 fi
-# not `make test`: its deps step would call apt-get, which cannot reach a registry here
-if ! make -j"$(nproc)" CUDA=1 WERROR=1 all build/rel/tests/test_backend build/rel/tests/test_pdlp build/rel/bench/pdlp_spmv > "$OUT/build.txt" 2>&1; then
+
+# not `make test`: its deps step would call apt-get, which cannot reach a registry here.
+# Only the device's own architecture is compiled (faster); the ordinary build keeps sm_80/sm_90.
+ARCH=${GPU_CHECK_ARCH:--arch=native}
+if ! timeout "$(left)" make -j"$(nproc)" CUDA=1 WERROR=1 CUDA_ARCH="$ARCH" all build/rel/tests/test_pdlp \
+        build/rel/tests/test_backend build/rel/bench/pdlp_spmv > "$OUT/build.txt" 2>&1; then
     tail -30 "$OUT/build.txt"; log "build failed (see $OUT/build.txt)"; exit 1
 fi
 [ -f lib/libscopt_cuda.so ] || { log "the CUDA plugin was not built"; exit 1; }
+log "built"
 export SCOPT_CUDA_LIBRARY="$ROOT/lib/libscopt_cuda.so" # for the binaries under build/
+
 status=0
-step() { # step NAME COMMAND...: run, keep its output, remember a failure
-    name=$1; shift
-    "$@" > "$OUT/$name.txt" 2>&1 || { status=1; log "$name FAILED"; }
-    cat "$OUT/$name.txt" >> "$OUT/log.txt"; tail -5 "$OUT/$name.txt"
+step() { # step NAME CAP COMMAND...: run within min(CAP, time left), keep its output, remember a failure
+    name=$1; cap=$2; shift 2
+    t=$(left)
+    [ "$t" -lt 20 ] && { log "$name skipped: ${t}s of the budget left"; status=1; return; }
+    [ "$cap" -gt "$t" ] && cap=$t
+    log "$name (up to ${cap}s)"
+    timeout "$cap" "$@" > "$OUT/$name.txt" 2>&1
+    rc=$?
+    [ $rc = 0 ] || { status=1; log "$name FAILED (exit $rc$([ $rc = 124 ] && echo ', out of time'))"; }
+    tail -4 "$OUT/$name.txt"
 }
-step test_backend env SCOPT_REQUIRE_GPU=1 build/rel/tests/test_backend
-step test_pdlp env SCOPT_REQUIRE_GPU=1 build/rel/tests/test_pdlp
-step pdlp_cli sh tests/sh/pdlp.sh
-step bench env PRESETS="${PRESETS:-S M L}" sh bench/pdlp_bench.sh "$OUT"
-log "done (status $status); figures in $OUT/pdlp_bench.md"
+bench() { # bench NAME CAP PRESETS RUNS SPMV: one bench/pdlp_bench.sh call, runs capped to fit
+    name=$1; cap=$2; presets=$3; runs=$4; spmv=$5
+    t=$(( $(left) - 10 ))
+    [ "$cap" -gt "$t" ] && cap=$t
+    [ "$cap" -lt 20 ] && { log "$name skipped: budget spent"; return; }
+    n=$(echo $runs | wc -w)
+    step "$name" $(( cap * n + 60 )) env PRESETS="$presets" RUNS="$runs" CAP="$cap" SPMV_BENCH="$spmv" \
+        WORK="$WORK" sh bench/pdlp_bench.sh "$OUT"
+}
+step test_pdlp 90 env SCOPT_REQUIRE_GPU=1 build/rel/tests/test_pdlp
+step test_backend 60 env SCOPT_REQUIRE_GPU=1 build/rel/tests/test_backend
+step pdlp_cli 90 env PDLP_DEVICE=gpu sh tests/sh/pdlp.sh
+ALL="simplex pdlp-cpu+simplex pdlp-cpu pdlp-cuda+simplex pdlp-cuda"
+bench bench_S 40 S "$ALL" 1
+bench bench_M_cuda 60 M "pdlp-cuda pdlp-cpu" 1
+bench bench_L_cuda 90 L "pdlp-cuda" 1
+bench bench_XL_cuda 150 XL "pdlp-cuda" 0
+bench bench_M_finish 600 M "pdlp-cuda+simplex" 0
+log "done (status $status); figures in $OUT/pdlp_bench.md and $OUT/spmv.md"
 exit $status

@@ -4,9 +4,10 @@
 # accepts the plan; --pdlp-finish none reports the PDLP point with its residuals under
 # "solver"."pdlp" in summary.json; infeasibility gives exit 2; option errors exit 1; --device gpu
 # either runs on CUDA or fails cleanly with exit 1; scopt and libscopt never link CUDA; the CUDA
-# plugin is built whenever nvcc exists.
+# plugin is built whenever nvcc exists. PDLP_DEVICE=gpu runs the PDLP cases on CUDA (make gpu-check).
 BIN=${SCOPT_BIN:-bin/scopt}
 DIR=tests/data/conformance
+DEV=${PDLP_DEVICE:-cpu} # tools/gpu_check.sh runs these on CUDA with PDLP_DEVICE=gpu
 OUT=$(mktemp -d)
 pass=0; fail=0
 ok() { pass=$((pass+1)); }
@@ -19,10 +20,11 @@ below() { python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) <= float(sys.
 
 for name in lp-tiny lp-tiny-bom lp-small-calendar lp-small-backorders lp-small-quirky; do
     want=$(awk -F, -v n="$name" '$1 == n {print $2}' "$DIR/expected.csv")
-    if "$BIN" solve "$DIR/$name" -o "$OUT/$name" --quiet --json --lp-method pdlp --device cpu > "$OUT/$name.json"; then
+    if "$BIN" solve "$DIR/$name" -o "$OUT/$name" --quiet --json --lp-method pdlp --device "$DEV" > "$OUT/$name.json"; then
         got=$(field "$OUT/$name.json" objective)
         close "${got:-nan}" "$want" 1e-9 && ok || bad "$name: pdlp + simplex gives ${got:-nothing}, expected $want"
         [ "$(field "$OUT/$name.json" solver.pdlp.finish)" = simplex ] && ok || bad "$name: no simplex finish reported"
+        [ "$DEV" != gpu ] || { [ "$(field "$OUT/$name.json" solver.pdlp.backend)" = cuda ] && ok || bad "$name: not run on CUDA"; }
         "$BIN" check "$DIR/$name" "$OUT/$name" >/dev/null 2>&1 && ok || bad "$name: scopt check rejects the finished plan"
     else bad "$name: scopt solve --lp-method pdlp failed"; fi
     if "$BIN" solve "$DIR/$name" -o "$OUT/$name-raw" --quiet --json --lp-method pdlp --pdlp-finish none \
@@ -43,11 +45,11 @@ done
 # the older restricted-LP start stays reachable; both give expected.csv's optimum
 name=lp-small-backorders
 want=$(awk -F, -v n="$name" '$1 == n {print $2}' "$DIR/expected.csv")
-if "$BIN" solve "$DIR/$name" -o "$OUT/sift" --quiet --json --lp-method pdlp --device cpu > "$OUT/sift.json"; then
+if "$BIN" solve "$DIR/$name" -o "$OUT/sift" --quiet --json --lp-method pdlp --device "$DEV" > "$OUT/sift.json"; then
     [ "$(field "$OUT/sift.json" solver.pdlp.finish_start_basis)" = sifting ] && ok || bad "$name: finish did not sift"
     [ "$(field "$OUT/sift.json" solver.pdlp.finish_rounds)" -ge 2 ] 2>/dev/null && ok || bad "$name: sifting in fewer than 2 rounds"
 else bad "$name: sifting finish failed"; fi
-if "$BIN" solve "$DIR/$name" -o "$OUT/restr" --quiet --json --lp-method pdlp --device cpu --pdlp-finish restricted > "$OUT/restr.json"; then
+if "$BIN" solve "$DIR/$name" -o "$OUT/restr" --quiet --json --lp-method pdlp --device "$DEV" --pdlp-finish restricted > "$OUT/restr.json"; then
     got=$(field "$OUT/restr.json" objective)
     close "${got:-nan}" "$want" 1e-9 && ok || bad "$name: --pdlp-finish restricted gives ${got:-nothing}, expected $want"
     [ "$(field "$OUT/restr.json" solver.pdlp.finish_start_basis)" = restricted ] && ok || bad "$name: restricted start not used"
