@@ -4,13 +4,14 @@
 # ratios to the first run of the preset (the simplex when it runs); plus the SpMV bandwidth of
 # each backend. Usage:
 #   sh bench/pdlp_bench.sh [OUTDIR]      (default bench/out/pdlp)
-# Environment: PRESETS (default "S M"; the issue's goals are on "L XL"), SEED (1), CAP (time
-# limit per run in seconds, default 1800), RUNS (which runs, default all of: simplex
-# pdlp-cpu+simplex pdlp-cpu pdlp-cuda+simplex pdlp-cuda; the cuda ones only with a GPU), SPMV_BENCH
-# (1: measure SpMV bandwidth, the default; 0: not), WORK (where datasets and plans go, default
-# OUTDIR: tools/gpu_check.sh keeps them out of the folder it brings back), BUILD (build/rel).
-# A run that hits CAP shows "> CAP". Appends to OUTDIR/pdlp_bench.md (the table; its header
-# when the file is new) and keeps the summary.json and log of every run in OUTDIR.
+# Environment: PRESETS (default "S M"; the issue's goals are on "L XL"; S3 is a size between S
+# and M), SEED (1), CAP (time limit per run in seconds, default 1800), RUNS (which runs, default
+# all of: simplex pdlp-cpu+simplex pdlp-cpu pdlp-cuda+simplex pdlp-cuda; the cuda ones only with
+# a GPU; NAME@TOL runs NAME with --pdlp-tol TOL), SPMV_BENCH (1: measure SpMV bandwidth, the
+# default; 0: not), WORK (where datasets and plans go, default OUTDIR: tools/gpu_check.sh keeps
+# them out of the folder it brings back), BUILD (build/rel). A run that hits CAP shows "> CAP".
+# Appends to OUTDIR/pdlp_bench.md (the table; its header when the file is new) and keeps the
+# summary.json and log of every run in OUTDIR.
 set -u
 OUT=${1:-bench/out/pdlp}
 PRESETS=${PRESETS:-S M}
@@ -44,14 +45,21 @@ if [ ! -s "$MD" ]; then
     } > "$MD"
 fi
 
-run() { # run PRESET NAME ARGS...
+run() { # run PRESET NAME ARGS...: once per entry NAME or NAME@TOL of RUNS (TOL: --pdlp-tol)
     p=$1; name=$2; shift 2
-    case " $RUNS " in *" $name "*) ;; *) return ;; esac
+    for r in $RUNS; do
+        case $r in "$name") run_one "$p" "$name" "$@" ;; "$name"@*) run_one "$p" "$r" "$@" --pdlp-tol "${r#*@}" ;; esac
+    done
+}
+
+run_one() {
+    p=$1; name=$2; shift 2
     case $name in *cuda*) [ $gpu = 1 ] || return ;; esac
-    j="$OUT/$p-$name.json"
+    f=$p-$(echo "$name" | tr '@+' '_p')   # plain file names ("+" and "@" do not travel everywhere)
+    j="$OUT/$f.json"
     # the outer timeout only guards against a run that ignores --time-limit
-    timeout $((CAP + 120)) "$BIN" solve "$WORK/data-$p" -o "$WORK/plan-$p-$name" --quiet --json \
-        --time-limit "$CAP" "$@" > "$j" 2> "$OUT/$p-$name.log"
+    timeout $((CAP + 120)) "$BIN" solve "$WORK/data-$p" -o "$WORK/plan-$f" --quiet --json \
+        --time-limit "$CAP" "$@" > "$j" 2> "$OUT/$f.log"
     t=$(python3 -c 'import sys
 try: print("%.2f" % float(sys.argv[1]))
 except Exception: print("-")' "$(field "$j" timings.solve)")
@@ -62,11 +70,15 @@ except Exception: print("-")' "$(field "$j" timings.solve)")
 try: print("%.2f" % (float(sys.argv[2]) / float(sys.argv[1])))
 except Exception: print("-")' "$base" "$t")
     echo "| $p | $(field "$j" model.rows) | $(field "$j" model.columns) | $(field "$j" model.nonzeros) | $name | $CAP | $t | $ratio | $(field "$j" solver.pdlp.iterations) | $(field "$j" solver.iterations) | $(field "$j" objective) |" >> "$MD"
-    rm -rf "$WORK/plan-$p-$name"
+    rm -rf "$WORK/plan-$f"
 }
 
 for p in $PRESETS; do
-    [ -d "$WORK/data-$p" ] || "$BIN" gen "$WORK/data-$p" --preset "$p" --seed "$SEED" --mip none > /dev/null || continue
+    case $p in # S3: between S and M, the largest LP GLPK's simplex finishes in minutes (docs/pdlp.md)
+        S3) gen="--preset M --items 200 --customers 45 --periods 20" ;;
+        *) gen="--preset $p" ;;
+    esac
+    [ -d "$WORK/data-$p" ] || "$BIN" gen "$WORK/data-$p" $gen --seed "$SEED" --mip none > /dev/null || continue
     base=""
     run "$p" simplex --lp-method simplex
     run "$p" pdlp-cpu+simplex --lp-method pdlp --device cpu
