@@ -88,6 +88,18 @@ static scopt_status run_pdlp(const scopt_model *m, const solve_params *p, pdlp_r
     pdlp_problem prob = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
     s = pdlp_solve(&prob, &prm, pr, err);
     gpu_backend_close(&ch);
+    if ((s == SCOPT_EINTERNAL || s == SCOPT_ENOMEM) && p->device == SCOPT_DEVICE_AUTO && !strcmp(*backend, "cuda")) {
+        /* auto promised a plan wherever the CPU can make one: a CUDA failure after the probe
+         * (device memory, a device held by another process) runs PDLP again on the CPU */
+        char line[1100];
+        snprintf(line, sizeof line, "%s; --device auto runs PDLP again on the CPU",
+                 err ? err->message : "PDLP on the cuda backend failed");
+        say(p, line);
+        *backend = "cpu";
+        fill_params(p, scopt_backend_cpu(), &prm);
+        s = pdlp_solve(&prob, &prm, pr, err);
+        if (s == SCOPT_OK && err) memset(err, 0, sizeof *err);
+    }
     return s;
 }
 

@@ -81,6 +81,23 @@ if [ $rc -eq 0 ]; then
 elif [ $rc -eq 1 ] && grep -q "no usable GPU" "$OUT/gpu.err"; then ok
 else bad "--device gpu: exit $rc"; cat "$OUT/gpu.err"; fi
 
+# a GPU that the probe finds but that fails afterwards (tests/fake_cuda_plugin.c: its context
+# cannot be made): auto runs PDLP again on the CPU and says so; gpu fails with the plugin's message
+if ${CC:-cc} -shared -fPIC -Igpu -o "$OUT/fake_cuda.so" tests/fake_cuda_plugin.c 2>"$OUT/cc.err"; then
+    SCOPT_CUDA_LIBRARY="$OUT/fake_cuda.so" "$BIN" solve "$DIR/lp-tiny" -o "$OUT/fake-auto" --json \
+        --lp-method pdlp --device auto > "$OUT/fake-auto.json" 2> "$OUT/fake-auto.err" && ok || bad "auto after a CUDA failure: exit $?"
+    [ "$(field "$OUT/fake-auto.json" solver.pdlp.backend)" = cpu ] && ok || bad "auto after a CUDA failure did not run on the CPU"
+    want=$(awk -F, '$1 == "lp-tiny" {print $2}' "$DIR/expected.csv")
+    close "$(field "$OUT/fake-auto.json" objective)" "$want" 1e-9 && ok || bad "auto after a CUDA failure: wrong objective"
+    grep -q "fake CUDA plugin: out of device memory; --device auto runs PDLP again on the CPU" "$OUT/fake-auto.err" \
+        && ok || bad "auto after a CUDA failure does not say so"
+    SCOPT_CUDA_LIBRARY="$OUT/fake_cuda.so" "$BIN" solve "$DIR/lp-tiny" -o "$OUT/fake-gpu" --quiet \
+        --lp-method pdlp --device gpu > /dev/null 2> "$OUT/fake-gpu.err"
+    rc=$?
+    [ $rc -ne 0 ] && [ $rc -lt 128 ] && grep -q "fake CUDA plugin: out of device memory" "$OUT/fake-gpu.err" \
+        && ok || { bad "--device gpu after a CUDA failure: exit $rc"; cat "$OUT/fake-gpu.err"; }
+else bad "cannot build tests/fake_cuda_plugin.c"; cat "$OUT/cc.err"; fi
+
 # deployment: no CUDA library in scopt or libscopt; the plugin exists when nvcc does
 if command -v ldd >/dev/null; then
     ldd "$BIN" lib/libscopt.so 2>/dev/null | grep -q -i -E "libcuda|libcudart|libcusparse" \
