@@ -160,7 +160,8 @@ static int solve(pdlp_work *w, const pdlp_problem *p, pdlp_result *r)
         double b = fmax(isfinite(w->h.rl[i]) ? fabs(w->h.rl[i]) : 0, isfinite(w->h.ru[i]) ? fabs(w->h.ru[i]) : 0);
         bn += b * b;
     }
-    w->omega = cn > 1e-12 && bn > 1e-12 ? sqrt(cn / bn) : 1.0;
+    w->omega = w->pw_best = cn > 1e-12 && bn > 1e-12 ? sqrt(cn / bn) : 1.0;
+    w->pw_best_balance = INFINITY;
     log_header(w);
     if ((rc = iterate(w, &status))) return rc;
     if (w->prm->log_every >= 0) log_line(w, " end");

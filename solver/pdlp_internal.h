@@ -49,6 +49,8 @@ typedef struct pdlp_work {
     double eta;                 /* step: tau = eta / omega, sigma = eta * omega */
     double norm_a;              /* |A~|_2 estimate */
     double omega;               /* primal weight */
+    double pw_err_sum;          /* PID controller of log omega: discounted sum of errors */
+    double pw_best, pw_best_balance; /* omega where the residuals were most balanced, and that balance */
     long iter;                  /* iterations done */
     long k;                     /* iterations since the last restart */
     int restarts;
