@@ -15,13 +15,13 @@
 #include <math.h>
 #include <stdlib.h>
 #include "harness.h"
+#include "gpu_part.h"
 #include "cuda/cuda_grid.h"
 #include "kernels_hd.h"
 #include "loader.h"
 
 static const int lengths[] = {0, 1, 255, 256, 257, 65537, 1000003};
 #define NLENGTHS ((int)(sizeof lengths / sizeof lengths[0]))
-static int skipped;
 
 typedef struct { unsigned long long s; } lcg;
 static double urand(lcg *r) /* [0, 1) */
@@ -426,29 +426,9 @@ TEST(cpu_against_cpu)
     ops_parity(scopt_backend_cpu());
 }
 
-static void cpu_cuda_ops(void)
-{
-    gpu_backend_choice ch;
-    scopt_error err;
-    FILE *plugin = fopen("lib/libscopt_cuda.so", "rb"); /* this binary lives in build/: point at lib/ */
-    if (plugin) { fclose(plugin); setenv("SCOPT_CUDA_LIBRARY", "lib/libscopt_cuda.so", 0); }
-    if (gpu_backend_open(SCOPT_DEVICE_GPU, &ch, &err) != SCOPT_OK) {
-        const char *req = getenv("SCOPT_REQUIRE_GPU");
-        if (req && *req == '1') { fprintf(stderr, "  no GPU: %s\n", err.message); CHECK(0); }
-        else skipped++;
-        return;
-    }
-    ops_parity(ch.backend);
-    gpu_backend_close(&ch);
-}
-
 int main(void)
 {
     static const harness_test tests[] = {T(reduction_order_emulated), T(elementwise_grid_covers), T(cpu_against_cpu)};
     int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "backend");
-    int before = harness_failed_checks;
-    cpu_cuda_ops();
-    int failed = harness_failed_checks != before;
-    printf("backend_cuda_ops: %d passed, %d failed, %d skipped\n", !failed && !skipped, failed, skipped);
-    return rc || failed;
+    return gpu_part_run("backend_cuda_ops", ops_parity) || rc;
 }

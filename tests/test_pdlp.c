@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include "harness.h"
+#include "gpu_part.h"
 #include "glpk_driver.h"
 #include "kernels_hd.h"
 #include "loader.h"
@@ -23,7 +24,6 @@
 #include "pdlp_lp.h"
 #include "util.h"
 
-static int skipped;
 
 /* ---- a deterministic generator of feasible, bounded LPs ---- */
 typedef struct { unsigned long long s; } lcg;
@@ -509,6 +509,16 @@ static void parity_on(const scopt_backend *gpu, const scopt_model *md)
     pdlp_result_free(&g);
 }
 
+/* the parity checks of a backend against the CPU one on four generated LPs */
+static void parity_checks(const scopt_backend *gpu)
+{
+    for (unsigned seed = 1; seed <= 4; seed++) {
+        scopt_model *md = random_lp(seed, 150, 200, 5);
+        parity_on(gpu, md);
+        model_free(md);
+    }
+}
+
 /* the parity checks' margin without a GPU: a twin of the CPU backend whose SpMV and
  * reductions come out one rounding off (times 1 + 2^-52, y = A x then y *= 1 + 2^-52; the
  * GPU sums in other orders, so its results differ from the CPU's by about that), the
@@ -520,36 +530,32 @@ static int off_spmv(gpu_ctx *c, gpu_mat *m, int t, const gpu_vec *x, gpu_vec *y)
     int rc = cpu->spmv(c, m, t, x, y);
     return rc ? rc : cpu->scal(c, ULP_OFF, y);
 }
+/* the K outputs of a reduction one rounding off */
+static int off_by_ulp(int rc, double *out, int k)
+{
+    for (int q = 0; q < k; q++) out[q] *= ULP_OFF;
+    return rc;
+}
 static int off_dot(gpu_ctx *c, const gpu_vec *x, const gpu_vec *y, double *out)
 {
-    int rc = scopt_backend_cpu()->dot(c, x, y, out);
-    *out *= ULP_OFF;
-    return rc;
+    return off_by_ulp(scopt_backend_cpu()->dot(c, x, y, out), out, 1);
 }
 static int off_nrm2(gpu_ctx *c, const gpu_vec *x, double *out)
 {
-    int rc = scopt_backend_cpu()->nrm2(c, x, out);
-    *out *= ULP_OFF;
-    return rc;
+    return off_by_ulp(scopt_backend_cpu()->nrm2(c, x, out), out, 1);
 }
 static int off_row(gpu_ctx *c, const gpu_row_stats_args *a, double out[GPU_ROW_STATS])
 {
-    int rc = scopt_backend_cpu()->row_stats(c, a, out);
-    for (int q = 0; q < GPU_ROW_STATS; q++) out[q] *= ULP_OFF;
-    return rc;
+    return off_by_ulp(scopt_backend_cpu()->row_stats(c, a, out), out, GPU_ROW_STATS);
 }
 static int off_col(gpu_ctx *c, const gpu_col_stats_args *a, double out[GPU_COL_STATS])
 {
-    int rc = scopt_backend_cpu()->col_stats(c, a, out);
-    for (int q = 0; q < GPU_COL_STATS; q++) out[q] *= ULP_OFF;
-    return rc;
+    return off_by_ulp(scopt_backend_cpu()->col_stats(c, a, out), out, GPU_COL_STATS);
 }
 static int off_diff(gpu_ctx *c, const gpu_vec *a, const gpu_vec *b, const gpu_vec *cv, const gpu_vec *d,
                     double out[GPU_DIFF_STATS])
 {
-    int rc = scopt_backend_cpu()->diff_stats(c, a, b, cv, d, out);
-    for (int q = 0; q < GPU_DIFF_STATS; q++) out[q] *= ULP_OFF;
-    return rc;
+    return off_by_ulp(scopt_backend_cpu()->diff_stats(c, a, b, cv, d, out), out, GPU_DIFF_STATS);
 }
 
 TEST(parity_margin)
@@ -557,38 +563,7 @@ TEST(parity_margin)
     scopt_backend twin = *scopt_backend_cpu();
     twin.spmv = off_spmv, twin.dot = off_dot, twin.nrm2 = off_nrm2;
     twin.row_stats = off_row, twin.col_stats = off_col, twin.diff_stats = off_diff;
-    for (unsigned seed = 1; seed <= 4; seed++) {
-        scopt_model *md = random_lp(seed, 150, 200, 5);
-        pdlp_problem p = as_problem(md);
-        pdlp_result c, g;
-        CHECK(run_on(scopt_backend_cpu(), &p, 100, &c) == 0 && run_on(&twin, &p, 100, &g) == 0);
-        if (getenv("PARITY_DEBUG"))
-            fprintf(stderr, "  seed %u: x %.3g, y %.3g\n", seed, max_rel_diff(g.x, c.x, md->ncols), max_rel_diff(g.y, c.y, md->nrows));
-        pdlp_result_free(&c);
-        pdlp_result_free(&g);
-        parity_on(&twin, md);
-        model_free(md);
-    }
-}
-
-TEST(cpu_cuda_parity)
-{
-    gpu_backend_choice ch;
-    scopt_error err;
-    FILE *plugin = fopen("lib/libscopt_cuda.so", "rb"); /* this binary lives in build/: point at lib/ */
-    if (plugin) { fclose(plugin); setenv("SCOPT_CUDA_LIBRARY", "lib/libscopt_cuda.so", 0); }
-    if (gpu_backend_open(SCOPT_DEVICE_GPU, &ch, &err) != SCOPT_OK) {
-        const char *req = getenv("SCOPT_REQUIRE_GPU");
-        if (req && *req == '1') { fprintf(stderr, "  no GPU: %s\n", err.message); CHECK(0); }
-        else skipped++;
-        return;
-    }
-    for (unsigned seed = 1; seed <= 4; seed++) {
-        scopt_model *md = random_lp(seed, 150, 200, 5);
-        parity_on(ch.backend, md);
-        model_free(md);
-    }
-    gpu_backend_close(&ch);
+    parity_checks(&twin);
 }
 
 int main(void)
@@ -598,9 +573,5 @@ int main(void)
                                          T(sifting_from_wrong_point), T(conformance_datasets), T(mip_root_by_pdlp),
                                          T(options_checked), T(parity_margin)};
     int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp");
-    int before = harness_failed_checks;
-    cpu_cuda_parity();
-    int failed = harness_failed_checks != before;
-    printf("pdlp_parity: %d passed, %d failed, %d skipped\n", !failed && !skipped, failed, skipped);
-    return rc || failed;
+    return gpu_part_run("pdlp_parity", parity_checks) || rc;
 }
