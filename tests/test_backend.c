@@ -16,19 +16,13 @@
 #include <stdlib.h>
 #include "harness.h"
 #include "gpu_part.h"
+#include "test_rand.h"
 #include "cuda/cuda_grid.h"
 #include "kernels_hd.h"
 #include "loader.h"
 
 static const int lengths[] = {0, 1, 255, 256, 257, 65537, 1000003};
 #define NLENGTHS ((int)(sizeof lengths / sizeof lengths[0]))
-
-typedef struct { unsigned long long s; } lcg;
-static double urand(lcg *r) /* [0, 1) */
-{
-    r->s = r->s * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (double)(r->s >> 11) * (1.0 / 9007199254740992.0);
-}
 
 static double *rand_vec(lcg *r, int n, double lo, double hi)
 {

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include "harness.h"
 #include "gpu_part.h"
+#include "test_rand.h"
 #include "glpk_driver.h"
 #include "kernels_hd.h"
 #include "loader.h"
@@ -24,14 +25,7 @@
 #include "pdlp_lp.h"
 #include "util.h"
 
-
 /* ---- a deterministic generator of feasible, bounded LPs ---- */
-typedef struct { unsigned long long s; } lcg;
-static double urand(lcg *r)
-{
-    r->s = r->s * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (double)(r->s >> 11) * (1.0 / 9007199254740992.0);
-}
 
 /* m rows, n columns, about k nonzeros per row; x0 is feasible by construction; columns without
  * an upper bound cost >= 0 and have lower bound 0, so the objective is bounded below */
