@@ -17,6 +17,9 @@ static void say(const solve_params *p, const char *line)
     if (p->on_log && !p->quiet) p->on_log(line, p->log_user);
 }
 
+/* --pdlp-tol, else the default (docs/pdlp.md) */
+static double pdlp_tol(const solve_params *p) { return p->pdlp_tol > 0 ? p->pdlp_tol : 1e-4; }
+
 static void fill_info(const solve_params *p, const scopt_model *m, const pdlp_result *pr, const char *backend,
                       plan_pdlp_info *info)
 {
@@ -28,7 +31,7 @@ static void fill_info(const solve_params *p, const scopt_model *m, const pdlp_re
     info->iterations = pr->iterations;
     info->restarts = pr->restarts;
     info->seconds = pr->seconds;
-    info->tolerance = p->pdlp_tol > 0 ? p->pdlp_tol : 1e-4;
+    info->tolerance = pdlp_tol(p);
     info->primal_objective = pr->primal_obj + m->obj_constant;
     info->dual_objective = pr->dual_obj + m->obj_constant;
     info->primal_residual = pr->primal_residual;
@@ -66,7 +69,7 @@ static pdlp_lp_action keep_point(const scopt_model *m, const pdlp_result *pr, so
 static void fill_params(const solve_params *p, const scopt_backend *be, pdlp_params *prm)
 {
     pdlp_params_init(prm);
-    prm->tol = p->pdlp_tol > 0 ? p->pdlp_tol : 1e-4;
+    prm->tol = pdlp_tol(p);
     if (p->time_limit > 0) prm->time_limit = fmax(1e-3, p->time_limit - (now_seconds() - p->start_time));
     prm->backend = be;
     prm->cancel = p->cancel;
