@@ -59,6 +59,9 @@ NVCCFLAGS   ?= -O3 -std=c++17 $(CUDA_ARCH) -Xcompiler -fPIC,-fvisibility=hidden,
 # in kernels_cuda.cu's PTX), as the C build (-ffp-contract=off), so a gpu/kernels_hd.h body
 # gives the same bits on both backends
 NVCC_FP     := -fmad=false
+# how the plugin links cuSPARSE (tools/gpu_check.sh names the library's file where the toolkit has
+# no lib64/libcusparse.so, e.g. cuSPARSE from a Python wheel)
+CUDA_LIBS   ?= -lcusparse -Xlinker -rpath,$(CUDA_HOME)/lib64
 CUDA_SRC    := $(wildcard gpu/cuda/*.cu)
 CUDA_OBJ    := $(CUDA_SRC:%.cu=$(BUILD)/%.o)
 CUDA_PLUGIN := $(if $(filter 1,$(CUDA)),$(LIBDIR)/libscopt_cuda.so)
@@ -100,7 +103,7 @@ $(BUILD)/gpu/cuda/%.o: gpu/cuda/%.cu $(wildcard gpu/cuda/*.h) gpu/backend.h gpu/
 
 $(LIBDIR)/libscopt_cuda.so: $(CUDA_OBJ)
 	@mkdir -p $(LIBDIR)
-	$(NVCC) -shared $(CUDA_ARCH) -o $@ $^ -lcusparse -Xlinker -rpath,$(CUDA_HOME)/lib64
+	$(NVCC) -shared $(CUDA_ARCH) -o $@ $^ $(CUDA_LIBS)
 
 # where an installed libscopt looks for the plugin (gpu/loader.c)
 $(BUILD)/gpu/loader.o: CFLAGS += -DSCOPT_LIBDIR='"$(PREFIX)/lib"'
@@ -120,7 +123,7 @@ bench-pdlp: deps all $(BUILD)/bench/pdlp_spmv
 DEVICE_DEBS := libglpk40 libglpk-dev libcsv3 libcsv-dev libjansson4 libjansson-dev libamd2 libcolamd2 \
                libsuitesparseconfig5 libltdl7 libgmp10 zlib1g
 gpu-debs:
-	@mkdir -p .device-debs && cd .device-debs && apt-get download $(DEVICE_DEBS)
+	@mkdir -p .device-debs/bin && cp "$$(command -v make)" .device-debs/bin/ && cd .device-debs && apt-get download $(DEVICE_DEBS)
 
 gpu-check:
 	@sh tools/gpu_check.sh

@@ -5,7 +5,7 @@
 # each backend. Usage:
 #   sh bench/pdlp_bench.sh [OUTDIR]      (default bench/out/pdlp)
 # Environment: PRESETS (default "S M"; the issue's goals are on "L XL"; S3 is a size between S
-# and M), SEED (1), CAP (time limit per run in seconds, default 1800), RUNS (which runs, default
+# and M; S2 a size between S and S3), SEED (1), CAP (time limit per run in seconds, default 1800), RUNS (which runs, default
 # all of: simplex pdlp-cpu+simplex pdlp-cpu pdlp-cuda+simplex pdlp-cuda; the cuda ones only with
 # a GPU; NAME@TOL runs NAME with --pdlp-tol TOL), SPMV_BENCH (1: measure SpMV bandwidth, the
 # default; 0: not), WORK (where datasets and plans go, default OUTDIR: tools/gpu_check.sh keeps
@@ -76,6 +76,7 @@ except Exception: print("-")' "$base" "$t")
 for p in $PRESETS; do
     case $p in # S3: between S and M, the largest LP GLPK's simplex finishes in minutes (docs/pdlp.md)
         S3) gen="--preset M --items 200 --customers 45 --periods 20" ;;
+        S2) gen="--preset M --items 120 --customers 30 --periods 16" ;; # docs/pdlp.md, "When auto picks PDLP"
         *) gen="--preset $p" ;;
     esac
     [ -d "$WORK/data-$p" ] || "$BIN" gen "$WORK/data-$p" $gen --seed "$SEED" --mip none > /dev/null || continue
