@@ -60,6 +60,11 @@ static json_t *pdlp_json(const plan_pdlp_info *d)
     json_object_set_new(o, "restarts", json_integer(d->restarts));
     json_object_set_new(o, "seconds", json_real(d->seconds));
     json_object_set_new(o, "tolerance", json_real(d->tolerance));
+    if (d->refine_tolerance > 0) { /* docs/pdlp.md, "The tolerance before the finish" */
+        json_object_set_new(o, "refine_tolerance", json_real(d->refine_tolerance));
+        json_object_set_new(o, "refined", json_boolean(d->refined));
+    }
+    json_object_set_new(o, "iterations_at_tolerance", json_integer(d->iterations_at_tolerance));
     json_object_set_new(o, "primal_objective", num_or_null(d->primal_objective, 1));
     json_object_set_new(o, "dual_objective", num_or_null(d->dual_objective, 1));
     json_object_set_new(o, "primal_residual", json_real(d->primal_residual));

@@ -31,6 +31,9 @@ typedef struct plan_pdlp_info {
     long iterations;
     int restarts;
     double seconds, tolerance;
+    double refine_tolerance;   /* 0: none; else the tighter tolerance tried before the finish */
+    long iterations_at_tolerance; /* when `tolerance` was first met (0: never) */
+    int refined;               /* 1: refine_tolerance was met and the finish started there */
     double primal_objective, dual_objective;         /* constant included */
     double primal_residual, dual_residual;           /* 2-norms in the model's units */
     double rel_primal_residual, rel_dual_residual, rel_gap;

@@ -3,7 +3,7 @@
  * NaN), log progress through the log callback, and return the point in original units.
  * The loop, per iteration: pdlp_step (T(z) and the Halpern point); every check_every
  * iterations pdlp_check, pdlp_infeasibility, the limits and pdlp_maybe_restart; else
- * pdlp_advance. */
+ * pdlp_advance. Once the tolerance is met, pdlp_refine.c may go on toward a tighter one. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +21,8 @@ void pdlp_params_init(pdlp_params *p)
     p->pock_chambolle = 1;
     p->bound_obj_scaling = 1;
     p->reflection = 1.0;
+    p->refine_factor = 16;
+    p->refine_seconds = 30;
     p->log_every = 1.0;
 }
 
@@ -71,17 +73,27 @@ static int at_check(pdlp_work *w, pdlp_status *status, int *stop)
     *stop = 1;
     if (rc) return rc;
     const pdlp_stats *s = &w->st;
+    if (w->refining && !conv && pdlp_refine_over(w)) { /* back to the point that met prm->tol */
+        *status = pdlp_limit_hit(w) == PDLP_CANCELLED ? PDLP_CANCELLED : PDLP_OPTIMAL;
+        return pdlp_refine_restore(w);
+    }
     if (!isfinite(s->pobj) || !isfinite(s->dobj) || !isfinite(s->rp) || !isfinite(s->rd)) {
         *status = PDLP_NUMERICAL;
         return 0;
     }
     if (w->prm->log_every >= 0 && now_seconds() - w->last_log >= w->prm->log_every) log_line(w, ":");
-    if (conv) { *status = PDLP_OPTIMAL; return 0; }
-    int certified = 0;
-    if ((rc = pdlp_infeasibility(w, &certified, status))) return rc;
-    if (certified) return 0;
-    int lim = pdlp_limit_hit(w);
-    if (lim >= 0) { *status = (pdlp_status)lim; return 0; }
+    if (conv && w->refining) w->refined = 1;
+    if (conv) {
+        int go_on = 0;
+        if (!w->refining && (rc = pdlp_refine_start(w, &go_on))) return rc;
+        if (!go_on) { *status = PDLP_OPTIMAL; return 0; }
+    } else if (!w->refining) { /* a refinement starts from a point that is neither */
+        int certified = 0;
+        if ((rc = pdlp_infeasibility(w, &certified, status))) return rc;
+        if (certified) return 0;
+        int lim = pdlp_limit_hit(w);
+        if (lim >= 0) { *status = (pdlp_status)lim; return 0; }
+    }
     *stop = 0;
     if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
     return restarted ? 0 : pdlp_advance(w);
@@ -143,6 +155,8 @@ static void fill_result(const pdlp_work *w, pdlp_status status, pdlp_result *r)
     r->rel_dual_residual = w->st.rel_rd;
     r->rel_gap = w->st.rel_gap;
     r->iterations = w->iter;
+    r->iterations_at_tol = w->iter_at_tol;
+    r->refined = w->refined;
     r->restarts = w->restarts;
     r->seconds = now_seconds() - w->start;
     snprintf(r->device, sizeof r->device, "%s", w->ctx ? w->be->device_name(w->ctx) : "");
@@ -177,6 +191,7 @@ scopt_status pdlp_solve(const pdlp_problem *p, const pdlp_params *prm, pdlp_resu
     w.prm = prm;
     w.be = prm->backend ? prm->backend : scopt_backend_cpu();
     w.start = w.last_log = now_seconds();
+    w.tol = prm->tol;
     w.fp_restart = INFINITY;
     r->status = PDLP_NUMERICAL;
     if (p->nrows <= 0 || p->ncols <= 0 || p->nnz > 2147483647u) return SCOPT_OK; /* not for PDLP */
@@ -188,6 +203,7 @@ scopt_status pdlp_solve(const pdlp_problem *p, const pdlp_params *prm, pdlp_resu
     int rc = 0;
     if (w.h.trivially_infeasible) r->status = PDLP_PRIMAL_INFEASIBLE;
     else rc = solve(&w, p, r);
+    pdlp_refine_free(&w);
     pdlp_device_free(&w);
     pdlp_host_free(&w.h);
     if (rc) {

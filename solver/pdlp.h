@@ -6,7 +6,8 @@
  * infinite: +-SCOPT_INF or IEEE infinities). Files: pdlp_scale.c (Ruiz, Pock-Chambolle and
  * bound/objective scaling, CSR of A and A^T), pdlp_step.c (device set-up, step size, one
  * iteration), pdlp_restart.c (restarts and primal weight), pdlp_term.c (residuals, gap,
- * termination), pdlp_infeas.c (infeasibility certificates), pdlp.c (the loop, logging,
+ * termination), pdlp_infeas.c (infeasibility certificates), pdlp_refine.c (going on past the
+ * tolerance before an exact finish), pdlp.c (the loop, logging,
  * results). The answer is approximate (relative tolerance); pdlp_finish.c turns it into an
  * exact GLPK vertex. */
 #ifndef SCOPT_PDLP_H
@@ -35,6 +36,13 @@ typedef struct pdlp_params {
     int pock_chambolle;       /* 1: Pock-Chambolle scaling with alpha = 1 after Ruiz */
     int bound_obj_scaling;    /* 1: scale bounds by 1/(1+|b|), the objective by 1/(1+|c|) */
     double reflection;        /* Halpern reflection rho in [0, 1] (1) */
+    /* refinement before an exact finish (docs/pdlp.md, "The tolerance before the finish"): once
+     * tol is met, go on toward refine_tol (0: do not) for at most refine_factor times the
+     * iterations tol took and refine_seconds more; when refine_tol is not reached the answer is
+     * the point that met tol, as if no refinement had run */
+    double refine_tol;
+    double refine_factor;     /* (16) */
+    double refine_seconds;    /* (30) */
     double log_every;         /* seconds between progress lines (1.0); < 0: none */
     const scopt_backend *backend; /* NULL: the CPU backend */
     volatile int *cancel;
@@ -66,7 +74,9 @@ typedef struct pdlp_result {
     double primal_residual;   /* |Ax - proj(Ax)|_2 in the problem's units */
     double dual_residual;     /* |reduced cost no bound absorbs|_2 */
     double rel_primal_residual, rel_dual_residual, rel_gap; /* what tol is compared with */
-    long iterations;
+    long iterations;          /* all done, refinement included */
+    long iterations_at_tol;   /* when tol was first met (0: never) */
+    int refined;              /* 1: refine_tol was met and this point is the refined one */
     int restarts;
     double seconds;
     char device[160];         /* the backend's device description */

@@ -57,6 +57,13 @@ typedef struct pdlp_work {
     double fp_restart;          /* fixed-point error at the last restart (inf: none yet) */
     double fp_last;             /* at the previous check */
     pdlp_stats st;
+    double tol;                 /* what a check compares with: prm->tol, then prm->refine_tol */
+    /* refinement (pdlp_refine.c): the point that met prm->tol, kept while going on */
+    gpu_vec *keep_x, *keep_y;
+    pdlp_stats keep_st;
+    long iter_at_tol, refine_until;
+    double refine_deadline;
+    int refining, refined;
     double start, last_log;
     char error[512];
 } pdlp_work;
@@ -89,6 +96,15 @@ int pdlp_check(pdlp_work *w, int *converged);
 
 /* pdlp_restart.c: restart when the fixed-point error decayed enough (1 = restarted) */
 int pdlp_maybe_restart(pdlp_work *w, int *restarted);
+
+/* pdlp_refine.c: called when a check met w->tol. Returns 0 with *go_on = 1 when a refinement
+ * starts (the point is kept, w->tol tightened), else *go_on = 0: the loop ends optimal */
+int pdlp_refine_start(pdlp_work *w, int *go_on);
+/* during a refinement, at a check that did not converge: 1 when it must end (its budget, a
+ * limit, a NaN), after which pdlp_refine_restore puts the kept point back */
+int pdlp_refine_over(const pdlp_work *w);
+int pdlp_refine_restore(pdlp_work *w);
+void pdlp_refine_free(pdlp_work *w);
 
 /* pdlp_infeas.c: test the rays since the last restart; *certified = 1 (and *status) when one
  * is a certificate of infeasibility */

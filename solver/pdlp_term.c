@@ -33,7 +33,7 @@ int pdlp_check(pdlp_work *w, int *converged)
     st->rel_gap = fabs(st->pobj - st->dobj) / (1.0 + fabs(st->pobj) + fabs(st->dobj));
     double fp2 = w->omega * dx[0] + dy[0] / w->omega + 2.0 * w->eta * dx[2];
     st->fp_error = sqrt(fp2 > 0 ? fp2 : 0.0);
-    double tol = w->prm->tol;
+    double tol = w->tol;
     *converged = st->rel_rp <= tol && st->rel_rd <= tol && st->rel_gap <= tol;
     return 0;
 }

@@ -229,6 +229,45 @@ TEST(limits_and_cancel)
     model_free(md);
 }
 
+/* going on past the tolerance (pdlp_refine.c): a reachable tighter tolerance is met and reported;
+ * an unreachable one ends at its iteration budget with exactly the point that met the tolerance */
+TEST(refine_past_tolerance)
+{
+    int refined = 0;
+    for (unsigned seed = 1; seed <= 6; seed++) {
+        scopt_model *md = random_lp(seed, 40, 60, 4);
+        pdlp_problem p = as_problem(md);
+        pdlp_params prm;
+        pdlp_result a, b, c;
+        pdlp_params_init(&prm);
+        CHECK(pdlp_solve(&p, &prm, &a, NULL) == SCOPT_OK && a.status == PDLP_OPTIMAL);
+        CHECK(a.iterations_at_tol == a.iterations && !a.refined);
+        prm.refine_tol = 1e-7;
+        prm.refine_factor = 200;
+        CHECK(pdlp_solve(&p, &prm, &b, NULL) == SCOPT_OK && b.status == PDLP_OPTIMAL);
+        CHECK(b.iterations_at_tol == a.iterations && b.iterations >= a.iterations);
+        if (b.refined) {
+            refined++;
+            CHECK(b.iterations > a.iterations);
+            CHECK(b.rel_primal_residual <= 1e-7 && b.rel_dual_residual <= 1e-7 && b.rel_gap <= 1e-7);
+        }
+        prm.refine_tol = 1e-300; /* never met: back to a's point after a.iterations more */
+        prm.refine_factor = 1;
+        CHECK(pdlp_solve(&p, &prm, &c, NULL) == SCOPT_OK && c.status == PDLP_OPTIMAL && !c.refined);
+        CHECK(c.iterations == 2 * a.iterations && c.iterations_at_tol == a.iterations);
+        CHECK(!memcmp(c.x, a.x, (size_t)md->ncols * sizeof(double)) &&
+              !memcmp(c.y, a.y, (size_t)md->nrows * sizeof(double)) &&
+              !memcmp(c.reduced_cost, a.reduced_cost, (size_t)md->ncols * sizeof(double)) &&
+              !memcmp(c.row_activity, a.row_activity, (size_t)md->nrows * sizeof(double)));
+        CHECK(c.primal_obj == a.primal_obj && c.rel_gap == a.rel_gap && c.rel_primal_residual == a.rel_primal_residual);
+        pdlp_result_free(&a);
+        pdlp_result_free(&b);
+        pdlp_result_free(&c);
+        model_free(md);
+    }
+    CHECK(refined >= 3);
+}
+
 /* a tiny model from arrays: n columns, m rows, triplets */
 static scopt_model *small_lp(int m, int n, const double *c, const double *lb, const double *ub, const double *rlo,
                              const double *rhi, int nnz, const int *ai, const int *aj, const double *av)
@@ -563,7 +602,7 @@ TEST(parity_margin)
 int main(void)
 {
     static const harness_test tests[] = {T(cpu_backend_ops), T(kernel_bodies), T(generated_lps), T(deterministic),
-                                         T(limits_and_cancel), T(infeasible_and_unbounded), T(sifting_loose_tolerance),
+                                         T(limits_and_cancel), T(refine_past_tolerance), T(infeasible_and_unbounded), T(sifting_loose_tolerance),
                                          T(sifting_from_wrong_point), T(conformance_datasets), T(mip_root_by_pdlp),
                                          T(options_checked), T(parity_margin)};
     int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp");
