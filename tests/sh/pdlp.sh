@@ -4,7 +4,9 @@
 # accepts the plan; --pdlp-finish none reports the PDLP point with its residuals under
 # "solver"."pdlp" in summary.json; infeasibility gives exit 2; option errors exit 1; --device gpu
 # either runs on CUDA or fails cleanly with exit 1; scopt and libscopt never link CUDA; the CUDA
-# plugin is built whenever nvcc exists. PDLP_DEVICE=gpu runs the PDLP cases on CUDA (make gpu-check).
+# plugin is built whenever nvcc exists; the refinement before the finish that runs only on CUDA,
+# through a stand-in plugin that is the CPU backend named "cuda". PDLP_DEVICE=gpu runs the PDLP
+# cases on CUDA (make gpu-check).
 BIN=${SCOPT_BIN:-bin/scopt}
 DIR=tests/data/conformance
 DEV=${PDLP_DEVICE:-cpu} # tools/gpu_check.sh runs these on CUDA with PDLP_DEVICE=gpu
@@ -97,6 +99,39 @@ if ${CC:-cc} -shared -fPIC -Igpu -o "$OUT/fake_cuda.so" tests/fake_cuda_plugin.c
     [ $rc -ne 0 ] && [ $rc -lt 128 ] && grep -q "fake CUDA plugin: out of device memory" "$OUT/fake-gpu.err" \
         && ok || { bad "--device gpu after a CUDA failure: exit $rc"; cat "$OUT/fake-gpu.err"; }
 else bad "cannot build tests/fake_cuda_plugin.c"; cat "$OUT/cc.err"; fi
+
+# what runs only on CUDA, on a machine without one (tests/fake_cuda_cpu_plugin.c: the CPU backend
+# named "cuda"): before the simplex finish PDLP goes on from 1e-4 toward 1e-5 (docs/pdlp.md, "The
+# tolerance before the finish"); an explicit --pdlp-tol or --pdlp-finish none keeps 1e-4 alone
+if ${CC:-cc} -shared -fPIC -Igpu -Iinclude -o "$OUT/twin_cuda.so" tests/fake_cuda_cpu_plugin.c gpu/cpu/backend_cpu.c \
+        -lm 2>"$OUT/cc2.err"; then
+    refined=0
+    for name in lp-tiny-bom lp-small-calendar lp-small-backorders lp-small-quirky; do
+        want=$(awk -F, -v n="$name" '$1 == n {print $2}' "$DIR/expected.csv")
+        j="$OUT/twin-$name.json"
+        SCOPT_CUDA_LIBRARY="$OUT/twin_cuda.so" "$BIN" solve "$DIR/$name" -o "$OUT/twin-$name" --json --lp-method pdlp \
+            --device gpu > "$j" 2> "$OUT/twin-$name.err" || bad "$name on the twin: exit $?"
+        [ "$(field "$j" solver.pdlp.backend)" = cuda ] && ok || bad "$name: the twin was not taken for CUDA"
+        close "$(field "$j" objective)" "$want" 1e-9 && ok || bad "$name with the refinement: wrong objective"
+        [ "$(field "$j" solver.pdlp.refine_tolerance)" = 1e-05 ] && ok || bad "$name: no refinement toward 1e-5 reported"
+        at=$(field "$j" solver.pdlp.iterations_at_tolerance); its=$(field "$j" solver.pdlp.iterations)
+        [ "${at:-0}" -gt 0 ] && [ "$at" -le "${its:-0}" ] && ok || bad "$name: iterations_at_tolerance $at of $its"
+        grep -q "going on toward 1e-05" "$OUT/twin-$name.err" && ok || bad "$name: the refinement is not in the log"
+        if [ "$(field "$j" solver.pdlp.refined)" = True ]; then
+            refined=$((refined+1))
+            below "$(field "$j" solver.pdlp.relative_gap)" 1e-5 && below "$(field "$j" solver.pdlp.relative_primal_residual)" 1e-5 \
+                && [ "$its" -gt "$at" ] && ok || bad "$name: refined, but not to 1e-5"
+        fi
+        "$BIN" check "$DIR/$name" "$OUT/twin-$name" >/dev/null 2>&1 && ok || bad "$name: scopt check rejects the refined plan"
+    done
+    [ $refined -ge 2 ] && ok || bad "the refinement met 1e-5 on $refined conformance LPs, expected at least 2"
+    for extra in "--pdlp-tol 1e-4" "--pdlp-finish none"; do
+        SCOPT_CUDA_LIBRARY="$OUT/twin_cuda.so" "$BIN" solve "$DIR/lp-small-calendar" -o "$OUT/twin-x" --quiet --json \
+            --lp-method pdlp --device gpu $extra > "$OUT/twin-x.json" 2>/dev/null
+        [ -z "$(field "$OUT/twin-x.json" solver.pdlp.refine_tolerance)" ] && [ "$(field "$OUT/twin-x.json" solver.pdlp.backend)" = cuda ] \
+            && ok || bad "$extra: refined anyway (or not run)"
+    done
+else bad "cannot build tests/fake_cuda_cpu_plugin.c"; cat "$OUT/cc2.err"; fi
 
 # deployment: no CUDA library in scopt or libscopt; the plugin exists when nvcc does
 if command -v ldd >/dev/null; then
