@@ -7,7 +7,7 @@
 # Environment: PRESETS (default "S M"; the goals are on "L XL"; S3 is a size between S
 # and M; S2 a size between S and S3), SEED (1), CAP (time limit per run in seconds, default 1800), RUNS (which runs, default
 # all of: simplex pdlp-cpu+simplex pdlp-cpu pdlp-cuda+simplex pdlp-cuda; the cuda ones only with
-# a GPU; NAME@TOL runs NAME with --pdlp-tol TOL), SPMV_BENCH (1: measure SpMV bandwidth, the
+# a GPU; NAME@TOL runs NAME with --pdlp-tol TOL; "none": no run, for SPMV_BENCH alone), SPMV_BENCH (1: measure SpMV bandwidth, the
 # default; 0: not), WORK (where datasets and plans go, default OUTDIR: tools/gpu_check.sh keeps
 # them out of the folder it brings back), BUILD (build/rel). A run that hits CAP shows "> CAP".
 # Appends to OUTDIR/pdlp_bench.md (the table; its header when the file is new) and keeps the
