@@ -22,8 +22,11 @@ int pdlp_refine_start(pdlp_work *w, int *go_on)
     if (!w->iter_at_tol) w->iter_at_tol = w->iter;
     if (w->refining || !(p->refine_tol > 0 && p->refine_tol < p->tol)) return 0;
     const scopt_backend *be = w->be;
-    PDLP_TRY(w, be->vec_create(w->ctx, w->h.n, &w->keep_x));
-    PDLP_TRY(w, be->vec_create(w->ctx, w->h.m, &w->keep_y));
+    if (be->vec_create(w->ctx, w->h.n, &w->keep_x) || be->vec_create(w->ctx, w->h.m, &w->keep_y)) {
+        pdlp_refine_free(w); /* no room to keep the point (device memory): stop at tol as without */
+        say(w, "pdlp: no memory to keep the point that met the tolerance; no refinement before the finish");
+        return 0;
+    }
     PDLP_TRY(w, be->vec_copy(w->ctx, w->keep_x, w->v.xp));
     PDLP_TRY(w, be->vec_copy(w->ctx, w->keep_y, w->v.yp));
     w->keep_st = w->st;

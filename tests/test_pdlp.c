@@ -268,6 +268,37 @@ TEST(refine_past_tolerance)
     CHECK(refined >= 3);
 }
 
+/* a CPU backend whose vec_create fails after `creates_left` vectors: device memory running out
+ * when the refinement wants room to keep its point */
+static int creates_left;
+static int scarce_vec_create(gpu_ctx *c, int n, gpu_vec **out)
+{
+    if (creates_left-- <= 0) { *out = NULL; return SCOPT_ENOMEM; }
+    return scopt_backend_cpu()->vec_create(c, n, out);
+}
+
+TEST(refine_without_memory)
+{
+    scopt_model *md = random_lp(3, 40, 60, 4);
+    pdlp_problem p = as_problem(md);
+    scopt_backend scarce = *scopt_backend_cpu();
+    scarce.vec_create = scarce_vec_create;
+    pdlp_params prm;
+    pdlp_result a, b;
+    pdlp_params_init(&prm);
+    prm.backend = &scarce;
+    creates_left = 1000;
+    CHECK(pdlp_solve(&p, &prm, &a, NULL) == SCOPT_OK && a.status == PDLP_OPTIMAL);
+    int setup = 1000 - creates_left; /* the vectors PDLP itself needs */
+    creates_left = setup + 1;        /* room for one kept vector, not two */
+    prm.refine_tol = 1e-7;
+    CHECK(pdlp_solve(&p, &prm, &b, NULL) == SCOPT_OK && b.status == PDLP_OPTIMAL && !b.refined);
+    CHECK(b.iterations == a.iterations && !memcmp(b.x, a.x, (size_t)md->ncols * sizeof(double)));
+    pdlp_result_free(&a);
+    pdlp_result_free(&b);
+    model_free(md);
+}
+
 /* a tiny model from arrays: n columns, m rows, triplets */
 static scopt_model *small_lp(int m, int n, const double *c, const double *lb, const double *ub, const double *rlo,
                              const double *rhi, int nnz, const int *ai, const int *aj, const double *av)
@@ -602,7 +633,7 @@ TEST(parity_margin)
 int main(void)
 {
     static const harness_test tests[] = {T(cpu_backend_ops), T(kernel_bodies), T(generated_lps), T(deterministic),
-                                         T(limits_and_cancel), T(refine_past_tolerance), T(infeasible_and_unbounded), T(sifting_loose_tolerance),
+                                         T(limits_and_cancel), T(refine_past_tolerance), T(refine_without_memory), T(infeasible_and_unbounded), T(sifting_loose_tolerance),
                                          T(sifting_from_wrong_point), T(conformance_datasets), T(mip_root_by_pdlp),
                                          T(options_checked), T(parity_margin)};
     int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp");
