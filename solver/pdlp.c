@@ -72,20 +72,19 @@ static int at_check(pdlp_work *w, pdlp_status *status, int *stop)
     int conv = 0, restarted, rc = pdlp_check(w, &conv);
     *stop = 1;
     if (rc) return rc;
-    const pdlp_stats *s = &w->st;
     if (w->refining && !conv && pdlp_refine_over(w)) { /* back to the point that met prm->tol */
         *status = pdlp_limit_hit(w) == PDLP_CANCELLED ? PDLP_CANCELLED : PDLP_OPTIMAL;
         return pdlp_refine_restore(w);
     }
-    if (!isfinite(s->pobj) || !isfinite(s->dobj) || !isfinite(s->rp) || !isfinite(s->rd)) {
+    if (!pdlp_stats_finite(&w->st)) {
         *status = PDLP_NUMERICAL;
         return 0;
     }
     if (w->prm->log_every >= 0 && now_seconds() - w->last_log >= w->prm->log_every) log_line(w, ":");
-    if (conv && w->refining) w->refined = 1;
     if (conv) {
         int go_on = 0;
-        if (!w->refining && (rc = pdlp_refine_start(w, &go_on))) return rc;
+        if (w->refining) w->refined = 1;
+        else if ((rc = pdlp_refine_start(w, &go_on))) return rc;
         if (!go_on) { *status = PDLP_OPTIMAL; return 0; }
     } else if (!w->refining) { /* a refinement starts from a point that is neither */
         int certified = 0;
@@ -156,6 +155,7 @@ static void fill_result(const pdlp_work *w, pdlp_status status, pdlp_result *r)
     r->rel_gap = w->st.rel_gap;
     r->iterations = w->iter;
     r->iterations_at_tol = w->iter_at_tol;
+    r->refine_tol = pdlp_refine_target(w->prm);
     r->refined = w->refined;
     r->restarts = w->restarts;
     r->seconds = now_seconds() - w->start;

@@ -76,6 +76,7 @@ typedef struct pdlp_result {
     double rel_primal_residual, rel_dual_residual, rel_gap; /* what tol is compared with */
     long iterations;          /* all done, refinement included */
     long iterations_at_tol;   /* when tol was first met (0: never) */
+    double refine_tol;        /* the params' refine_tol when a refinement applied (below tol), else 0 */
     int refined;              /* 1: refine_tol was met and this point is the refined one */
     int restarts;
     double seconds;

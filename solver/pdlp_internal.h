@@ -93,11 +93,16 @@ int pdlp_advance(pdlp_work *w);
 
 /* pdlp_term.c: residuals and gap of T(z), the fixed-point error of z; 1 when converged */
 int pdlp_check(pdlp_work *w, int *converged);
+/* 1 when the objectives and residuals of a check are all finite */
+int pdlp_stats_finite(const pdlp_stats *s);
 
 /* pdlp_restart.c: restart when the fixed-point error decayed enough (1 = restarted) */
 int pdlp_maybe_restart(pdlp_work *w, int *restarted);
 
-/* pdlp_refine.c: called when a check met w->tol. Returns 0 with *go_on = 1 when a refinement
+/* pdlp_refine.c: the tolerance a refinement goes on toward (prm->refine_tol when it is below
+ * prm->tol), else 0 */
+double pdlp_refine_target(const pdlp_params *p);
+/* called when a check met w->tol. Returns 0 with *go_on = 1 when a refinement
  * starts (the point is kept, w->tol tightened), else *go_on = 0: the loop ends optimal */
 int pdlp_refine_start(pdlp_work *w, int *go_on);
 /* during a refinement, at a check that did not converge: 1 when it must end (its budget, a

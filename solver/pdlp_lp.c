@@ -17,6 +17,12 @@ static void say(const solve_params *p, const char *line)
     if (p->on_log && !p->quiet) p->on_log(line, p->log_user);
 }
 
+/* the simplex finishes after PDLP: always for a MIP (branch and cut needs a basis) */
+static int finishes(const solve_params *p, const scopt_model *m)
+{
+    return p->pdlp_finish != SCOPT_PDLP_FINISH_NONE || m->nints > 0;
+}
+
 /* --pdlp-tol, else the default (docs/pdlp.md) */
 static double pdlp_tol(const solve_params *p) { return p->pdlp_tol > 0 ? p->pdlp_tol : 1e-4; }
 
@@ -27,12 +33,11 @@ static double pdlp_tol(const solve_params *p) { return p->pdlp_tol > 0 ? p->pdlp
  * --pdlp-tol is kept exactly. docs/pdlp.md, "The tolerance before the finish". */
 static double refine_tol(const solve_params *p, const scopt_model *m, const scopt_backend *be)
 {
-    int finish = p->pdlp_finish != SCOPT_PDLP_FINISH_NONE || m->nints > 0;
-    return finish && p->pdlp_tol <= 0 && !strcmp(be->name, "cuda") ? 1e-5 : 0;
+    return finishes(p, m) && p->pdlp_tol <= 0 && !strcmp(be->name, "cuda") ? 1e-5 : 0;
 }
 
 static void fill_info(const solve_params *p, const scopt_model *m, const pdlp_result *pr, const char *backend,
-                      double refine_tol_used, plan_pdlp_info *info)
+                      plan_pdlp_info *info)
 {
     memset(info, 0, sizeof *info);
     info->used = 1;
@@ -43,7 +48,7 @@ static void fill_info(const solve_params *p, const scopt_model *m, const pdlp_re
     info->restarts = pr->restarts;
     info->seconds = pr->seconds;
     info->tolerance = pdlp_tol(p);
-    info->refine_tolerance = refine_tol_used;
+    info->refine_tolerance = pr->refine_tol;
     info->iterations_at_tolerance = pr->iterations_at_tol;
     info->refined = pr->refined;
     info->primal_objective = pr->primal_obj + m->obj_constant;
@@ -92,10 +97,9 @@ static void fill_params(const solve_params *p, const scopt_model *m, const scopt
     prm->log_user = p->log_user;
 }
 
-/* run PDLP on the backend chosen for p->device; *backend names it ("cpu"/"cuda"), *refine the
- * tolerance it went on toward before the finish (0: none) */
+/* run PDLP on the backend chosen for p->device; *backend names it ("cpu"/"cuda") */
 static scopt_status run_pdlp(const scopt_model *m, const solve_params *p, pdlp_result *pr, const char **backend,
-                             double *refine, scopt_error *err)
+                             scopt_error *err)
 {
     gpu_backend_choice ch;
     pdlp_params prm;
@@ -105,7 +109,6 @@ static scopt_status run_pdlp(const scopt_model *m, const solve_params *p, pdlp_r
     *backend = strcmp(ch.backend->name, "cuda") ? "cpu" : "cuda"; /* the plugin's strings die with it */
     fill_params(p, m, ch.backend, &prm);
     pdlp_problem prob = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
-    *refine = prm.refine_tol;
     s = pdlp_solve(&prob, &prm, pr, err);
     gpu_backend_close(&ch);
     if ((s == SCOPT_EINTERNAL || s == SCOPT_ENOMEM) && p->device == SCOPT_DEVICE_AUTO && !strcmp(*backend, "cuda")) {
@@ -117,8 +120,7 @@ static scopt_status run_pdlp(const scopt_model *m, const solve_params *p, pdlp_r
         say(p, line);
         *backend = "cpu";
         fill_params(p, m, scopt_backend_cpu(), &prm);
-        *refine = prm.refine_tol;
-        s = pdlp_solve(&prob, &prm, pr, err);
+            s = pdlp_solve(&prob, &prm, pr, err);
         if (s == SCOPT_OK && err) memset(err, 0, sizeof *err);
     }
     return s;
@@ -131,13 +133,11 @@ scopt_status pdlp_lp_solve(glp_prob *P, const scopt_model *m, const solve_params
     const char *backend = "cpu";
     *action = PDLP_LP_RUN_SIMPLEX;
     *glp_ret = 0;
-    double refine = 0;
-    scopt_status s = run_pdlp(m, p, &pr, &backend, &refine, err);
+    scopt_status s = run_pdlp(m, p, &pr, &backend, err);
     if (s != SCOPT_OK) return s;
-    fill_info(p, m, &pr, backend, refine, &r->pdlp);
+    fill_info(p, m, &pr, backend, &r->pdlp);
     r->method = "pdlp";
-    int finish = p->pdlp_finish != SCOPT_PDLP_FINISH_NONE || m->nints > 0;
-    if (!finish) *action = keep_point(m, &pr, r);
+    if (!finishes(p, m)) *action = keep_point(m, &pr, r);
     else if (pr.status == PDLP_CANCELLED) {
         r->status = SCOPT_SOLVE_NO_PLAN;
         r->limit_reached = r->cancelled = 1;

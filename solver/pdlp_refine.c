@@ -5,7 +5,6 @@
  * point worse than the one that met 1e-4). So: keep the point that met tol, go on toward
  * refine_tol within a budget of iterations and seconds, and if it is not met put the kept point
  * back, so that the answer is never worse than without the refinement. */
-#include <math.h>
 #include <stdio.h>
 #include "pdlp_internal.h"
 #include "util.h"
@@ -15,12 +14,17 @@ static void say(const pdlp_work *w, const char *line)
     if (w->prm->on_log && w->prm->log_every >= 0) w->prm->on_log(line, w->prm->log_user);
 }
 
+double pdlp_refine_target(const pdlp_params *p)
+{
+    return p->refine_tol > 0 && p->refine_tol < p->tol ? p->refine_tol : 0;
+}
+
 int pdlp_refine_start(pdlp_work *w, int *go_on)
 {
     const pdlp_params *p = w->prm;
     *go_on = 0;
     if (!w->iter_at_tol) w->iter_at_tol = w->iter;
-    if (w->refining || !(p->refine_tol > 0 && p->refine_tol < p->tol)) return 0;
+    if (w->refining || !pdlp_refine_target(p)) return 0;
     const scopt_backend *be = w->be;
     if (be->vec_create(w->ctx, w->h.n, &w->keep_x) || be->vec_create(w->ctx, w->h.m, &w->keep_y)) {
         pdlp_refine_free(w); /* no room to keep the point (device memory): stop at tol as without */
@@ -30,16 +34,15 @@ int pdlp_refine_start(pdlp_work *w, int *go_on)
     PDLP_TRY(w, be->vec_copy(w->ctx, w->keep_x, w->v.xp));
     PDLP_TRY(w, be->vec_copy(w->ctx, w->keep_y, w->v.yp));
     w->keep_st = w->st;
-    double factor = p->refine_factor > 0 ? p->refine_factor : 16;
+    double factor = p->refine_factor > 0 ? p->refine_factor : 16, secs = p->refine_seconds > 0 ? p->refine_seconds : 30;
     w->refine_until = w->iter + (long)(factor * (double)w->iter);
-    w->refine_deadline = now_seconds() + (p->refine_seconds > 0 ? p->refine_seconds : 30);
+    w->refine_deadline = now_seconds() + secs;
     w->refining = 1;
     w->tol = p->refine_tol;
     char line[240];
     snprintf(line, sizeof line,
              "pdlp: tolerance %g met at iteration %ld; going on toward %g for the finish (at most %ld more "
-             "iterations, %.0f s)", p->tol, w->iter, p->refine_tol, w->refine_until - w->iter,
-             p->refine_seconds > 0 ? p->refine_seconds : 30);
+             "iterations, %.0f s)", p->tol, w->iter, p->refine_tol, w->refine_until - w->iter, secs);
     say(w, line);
     *go_on = 1;
     return 0;
@@ -47,9 +50,8 @@ int pdlp_refine_start(pdlp_work *w, int *go_on)
 
 int pdlp_refine_over(const pdlp_work *w)
 {
-    const pdlp_stats *s = &w->st;
     return w->iter >= w->refine_until || now_seconds() >= w->refine_deadline || pdlp_limit_hit(w) >= 0 ||
-           !isfinite(s->pobj) || !isfinite(s->dobj) || !isfinite(s->rp) || !isfinite(s->rd);
+           !pdlp_stats_finite(&w->st);
 }
 
 /* the kept point back into T(z); its statistics are those it had (pdlp_check would recompute

@@ -8,6 +8,11 @@
 #include <math.h>
 #include "pdlp_internal.h"
 
+int pdlp_stats_finite(const pdlp_stats *s)
+{
+    return isfinite(s->pobj) && isfinite(s->dobj) && isfinite(s->rp) && isfinite(s->rd);
+}
+
 int pdlp_check(pdlp_work *w, int *converged)
 {
     const scopt_backend *be = w->be;
