@@ -5,13 +5,14 @@
 # each backend. Usage:
 #   sh bench/pdlp_bench.sh [OUTDIR]      (default bench/out/pdlp)
 # Environment: PRESETS (default "S M"; the issue's goals are on "L XL"; S3 is a size between S
-# and M; S2 a size between S and S3), SEED (1), CAP (time limit per run in seconds, default 1800), RUNS (which runs, default
+# and M; S2 a size between S and S3; S64 the S network over 64 periods, seed 3 whatever SEED says), SEED (1), CAP (time limit per run in seconds, default 1800), RUNS (which runs, default
 # all of: simplex pdlp-cpu+simplex pdlp-cpu pdlp-cuda+simplex pdlp-cuda; the cuda ones only with
 # a GPU; NAME@TOL runs NAME with --pdlp-tol TOL; "none": no run, for SPMV_BENCH alone), SPMV_BENCH (1: measure SpMV bandwidth, the
 # default; 0: not), WORK (where datasets and plans go, default OUTDIR: tools/gpu_check.sh keeps
 # them out of the folder it brings back), BUILD (build/rel). A run that hits CAP shows "> CAP".
 # Appends to OUTDIR/pdlp_bench.md (the table; its header when the file is new) and keeps the
-# summary.json and log of every run in OUTDIR.
+# summary.json and log of every run in OUTDIR. SCOPT_CUDA_SPMV (the CUDA SpMV kernel, docs/pdlp.md)
+# passes through to the runs and is named in the table.
 set -u
 OUT=${1:-bench/out/pdlp}
 PRESETS=${PRESETS:-S M}
@@ -58,7 +59,8 @@ run_one() {
     f=$p-$(echo "$name" | tr '@+' '_p')   # plain file names ("+" and "@" do not travel everywhere)
     j="$OUT/$f.json"
     # the outer timeout only guards against a run that ignores --time-limit
-    timeout $((CAP + 120)) "$BIN" solve "$WORK/data-$p" -o "$WORK/plan-$f" --quiet --json \
+    # not --quiet: the log keeps PDLP's progress lines (one a second) and the finish's rounds
+    timeout $((CAP + 120)) "$BIN" solve "$WORK/data-$p" -o "$WORK/plan-$f" --json \
         --time-limit "$CAP" "$@" > "$j" 2> "$OUT/$f.log"
     t=$(python3 -c 'import sys
 try: print("%.2f" % float(sys.argv[1]))
@@ -69,7 +71,9 @@ except Exception: print("-")' "$(field "$j" timings.solve)")
     ratio=$(python3 -c 'import sys
 try: print("%.2f" % (float(sys.argv[2]) / float(sys.argv[1])))
 except Exception: print("-")' "$base" "$t")
-    echo "| $p | $(field "$j" model.rows) | $(field "$j" model.columns) | $(field "$j" model.nonzeros) | $name | $CAP | $t | $ratio | $(field "$j" solver.pdlp.iterations) | $(field "$j" solver.iterations) | $(field "$j" objective) |" >> "$MD"
+    label=$name
+    case $name in *cuda*) [ -n "${SCOPT_CUDA_SPMV:-}" ] && label="$name, SpMV $SCOPT_CUDA_SPMV" ;; esac
+    echo "| $p | $(field "$j" model.rows) | $(field "$j" model.columns) | $(field "$j" model.nonzeros) | $label | $CAP | $t | $ratio | $(field "$j" solver.pdlp.iterations) | $(field "$j" solver.iterations) | $(field "$j" objective) |" >> "$MD"
     rm -rf "$WORK/plan-$f"
 }
 
@@ -77,9 +81,11 @@ for p in $PRESETS; do
     case $p in # S3: between S and M, the largest LP GLPK's simplex finishes in minutes (docs/pdlp.md)
         S3) gen="--preset M --items 200 --customers 45 --periods 20" ;;
         S2) gen="--preset M --items 120 --customers 30 --periods 16" ;; # docs/pdlp.md, "When auto picks PDLP"
+        S64) gen="--preset S --periods 64" ;; # docs/pdlp.md's S-64 (seed 3): a long horizon on a small network
         *) gen="--preset $p" ;;
     esac
-    [ -d "$WORK/data-$p" ] || "$BIN" gen "$WORK/data-$p" $gen --seed "$SEED" --mip none > /dev/null || continue
+    seed=$SEED; [ "$p" = S64 ] && seed=3
+    [ -d "$WORK/data-$p" ] || "$BIN" gen "$WORK/data-$p" $gen --seed "$seed" --mip none > /dev/null || continue
     base=""
     run "$p" simplex --lp-method simplex
     run "$p" pdlp-cpu+simplex --lp-method pdlp --device cpu

@@ -3,7 +3,10 @@
  *   pdlp_spmv DATASET [cpu|gpu] [REPEATS]
  * Prints one line per product (A x and A'y): milliseconds per product and the bandwidth of the
  * minimum traffic, 12 nnz (values + column indices) + 4 (rows+1) (row pointers) + 8 rows
- * (output) + 8 cols (input read once), in GB/s; the CUDA device line names its peak. */
+ * (output) + 8 cols (input read once), in GB/s; the CUDA device line names its peak. On the
+ * GPU it times each SpMV kernel of SCOPT_CUDA_SPMV named in $PDLP_SPMV_KERNELS (default: auto,
+ * cusparse, preprocess and lanes 1 to 8), each in a fresh context, one line per kernel. */
+#define _POSIX_C_SOURCE 200809L /* setenv */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +28,9 @@ static int time_product(const scopt_backend *be, gpu_ctx *c, gpu_mat *A, int tra
     if (be->nrm2(c, y, &s)) return -1; /* waits for the device */
     double ms = (now_seconds() - t0) * 1e3 / reps;
     double bytes = 12.0 * (double)nnz + 4.0 * (rows + 1) + 8.0 * rows + 8.0 * cols;
-    printf("spmv %-3s rows %d cols %d nnz %ld: %.4f ms, %.1f GB/s\n", transpose ? "A'y" : "Ax", rows, cols, nnz, ms,
-           bytes / (ms * 1e-3) / 1e9);
+    const char *kernel = getenv("SCOPT_CUDA_SPMV");
+    printf("spmv %-3s rows %d cols %d nnz %ld: %.4f ms, %.1f GB/s%s%s\n", transpose ? "A'y" : "Ax", rows, cols, nnz, ms,
+           bytes / (ms * 1e-3) / 1e9, kernel ? ", kernel " : "", kernel ? kernel : "");
     be->vec_free(c, x);
     be->vec_free(c, y);
     return 0;
@@ -54,6 +58,30 @@ static int run(const pdlp_host *h, scopt_device dev, int reps)
     return rc ? 1 : 0;
 }
 
+/* rows per length: mean and longest, of A and of A' */
+static void row_lengths(const char *what, int rows, const int *rowptr)
+{
+    int longest = 0;
+    for (int i = 0; i < rows; i++)
+        if (rowptr[i + 1] - rowptr[i] > longest) longest = rowptr[i + 1] - rowptr[i];
+    printf("%s: %d rows, %.2f nonzeros a row on average, %d at most\n", what, rows,
+           rows ? (double)rowptr[rows] / rows : 0.0, longest);
+}
+
+static int run_kernels(const pdlp_host *h, int reps)
+{
+    const char *list = getenv("PDLP_SPMV_KERNELS");
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list && *list ? list : "auto cusparse preprocess lanes1 lanes2 lanes4 lanes8");
+    int rc = 0;
+    for (char *save = NULL, *k = strtok_r(buf, " ,", &save); k; k = strtok_r(NULL, " ,", &save)) {
+        setenv("SCOPT_CUDA_SPMV", k, 1);
+        rc |= run(h, SCOPT_DEVICE_GPU, reps);
+    }
+    unsetenv("SCOPT_CUDA_SPMV");
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     scopt_network *net = NULL;
@@ -72,7 +100,9 @@ int main(int argc, char **argv)
     pdlp_params_init(&prm);
     pdlp_problem p = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
     if (pdlp_host_build(&p, &prm, &h)) { fprintf(stderr, "pdlp_spmv: out of memory\n"); return 1; }
-    int rc = run(&h, dev, reps > 0 ? reps : 50);
+    row_lengths("A", h.m, h.rowptr);
+    row_lengths("A'", h.n, h.trowptr);
+    int rc = dev == SCOPT_DEVICE_GPU ? run_kernels(&h, reps > 0 ? reps : 50) : run(&h, dev, reps > 0 ? reps : 50);
     pdlp_host_free(&h);
     model_free(m);
     scopt_network_free(net);

@@ -49,6 +49,28 @@ static inline SCOPT_HD void hd_csr_row(int i, const int *rowptr, const int *coli
     y[i] = s;
 }
 
+/* lane `lane` of G sharing row i (the CUDA lanes kernel, gpu/cuda/spmv_cuda.cu): the row's
+ * entries lane, lane+G, ... summed in order */
+static inline SCOPT_HD double hd_csr_lane(int i, int lane, int G, const int *rowptr, const int *colind,
+                                          const double *val, const double *x)
+{
+    double s = 0;
+    for (int k = rowptr[i] + lane; k < rowptr[i + 1]; k += G) s += val[k] * x[colind[k]];
+    return s;
+}
+
+/* the lanes kernel's row sum as the CPU computes it: the G lane sums folded in the kernel's
+ * shuffle tree (lane l += lane l+off for off = G/2, ..., 1); G a power of two <= 32 */
+static inline SCOPT_HD double hd_csr_row_lanes(int i, int G, const int *rowptr, const int *colind, const double *val,
+                                               const double *x)
+{
+    double p[32];
+    for (int l = 0; l < G; l++) p[l] = hd_csr_lane(i, l, G, rowptr, colind, val, x);
+    for (int off = G / 2; off > 0; off /= 2)
+        for (int l = 0; l < off; l++) p[l] += p[l + off];
+    return p[0];
+}
+
 /* ---- the fused PDHG steps (raw-pointer twins of gpu_primal_args / gpu_dual_args) ---- */
 typedef struct hd_primal {
     double tau, w, rho;

@@ -166,8 +166,44 @@ TEST(elementwise_grid_covers)
     CHECK(cuda_blocks(0, CUDA_MAX_GRID) == 1 && cuda_blocks(256, 9) == 1 && cuda_blocks(257, 9) == 2);
 }
 
+/* the lanes SpMV kernel's walk (gpu/cuda/spmv_cuda.cu k_csr_lanes, line for line): lane 0 of
+ * each group writes row r; every row exactly once, for every G and awkward row counts */
+TEST(lanes_grid_covers)
+{
+    int rows[] = {0, 1, 5, 31, 32, 33, 255, 257, 4097, CUDA_MAX_GRID * CUDA_THREADS / 8 + 3, 3000017};
+    for (int G = 1; G <= 32; G *= 2)
+        for (size_t q = 0; q < sizeof rows / sizeof rows[0]; q++) {
+            int nrows = rows[q], nb = cuda_lanes_blocks(nrows, G), bad = 0;
+            unsigned char *seen = calloc((size_t)(nrows > 0 ? nrows : 1), 1);
+            unsigned groups = (unsigned)nb * CUDA_THREADS / G;
+            for (unsigned tid = 0; tid < (unsigned)nb * CUDA_THREADS; tid++) {
+                unsigned lane = tid % G, first = tid / 32 * (32 / G);
+                for (unsigned r0 = first; r0 < (unsigned)nrows; r0 += groups) {
+                    unsigned r = r0 + (tid / G - first);
+                    if (lane == 0 && r < (unsigned)nrows) bad += seen[r]++ != 0;
+                }
+            }
+            for (int i = 0; i < nrows; i++) bad += seen[i] != 1;
+            CHECK(bad == 0);
+            free(seen);
+        }
+}
+
+/* the lanes kernel's sum order: lane l sums entries l, l+G, ...; the lanes fold in a tree */
+TEST(lanes_sum_order)
+{
+    int rp[] = {0, 7}, ci[] = {0, 1, 2, 3, 4, 5, 6};
+    double v[] = {1e16, 1, 3, -1e16, -1e16, 1, 1e16}, x[] = {1, 1, 1, 1, 1, 1, 1}, y;
+    hd_csr_row(0, rp, ci, v, x, &y);
+    CHECK(hd_csr_row_lanes(0, 1, rp, ci, v, x) == y);
+    /* G = 4: ((e0 + e4) + (e2 + e6)) + ((e1 + e5) + e3) = (0 + (3 + 1e16)) + (2 - 1e16) */
+    double g4 = ((v[0] + v[4]) + (v[2] + v[6])) + ((v[1] + v[5]) + v[3]);
+    CHECK(hd_csr_row_lanes(0, 4, rp, ci, v, x) == g4);
+    CHECK(hd_csr_row_lanes(0, 32, rp, ci, v, x) == ((((v[0] + v[4]) + (v[2] + v[6])) + ((v[1] + v[5]) + (v[3]))) + 0.0));
+}
+
 /* ---- every backend call, reference (k = 0, the CPU) against the other (k = 1) ---- */
-typedef struct duo { const scopt_backend *be[2]; gpu_ctx *c[2]; double *h[2]; } duo;
+typedef struct duo { const scopt_backend *be[2]; gpu_ctx *c[2]; double *h[2]; int lanes; } duo;
 typedef struct dvec { gpu_vec *v[2]; int n; } dvec;
 #define EACH(k) for (int k = 0; k < 2; k++)
 
@@ -349,6 +385,17 @@ static void free_csr(host_csr *h)
     free(h->rp); free(h->ci); free(h->v); free(h->trp); free(h->tci); free(h->tv);
 }
 
+/* the other backend's product, bit for bit the lanes kernel's order emulated on the CPU */
+static void check_lanes_exact(const duo *d, const gpu_csr *a, const double *x, const double *got, const char *what)
+{
+    int bad = 0;
+    for (int i = 0; i < a->nrows; i++)
+        bad += got[i] != hd_csr_row_lanes(i, d->lanes, a->rowptr, a->colind, a->val, x);
+    if (bad) fprintf(stderr, "  spmv %s with %d lanes, %d x %d: %d rows differ from the emulated order\n", what,
+                     d->lanes, a->nrows, a->ncols, bad);
+    CHECK(bad == 0);
+}
+
 static void spmv_shape(duo *d, lcg *r, int m, int n, int k)
 {
     host_csr h;
@@ -360,11 +407,16 @@ static void spmv_shape(duo *d, lcg *r, int m, int n, int k)
     EACH(q) CHECK(d->be[q]->spmv(d->c[q], A[q], 0, x.v[q], y.v[q]) == 0);
     int unequal;
     double e = dv_diff(d, &y, &unequal);
+    if (d->lanes) check_lanes_exact(d, &h.a, hx, d->h[1], "A");
+    double *hy = malloc(((size_t)m + 1) * sizeof(double));
+    memcpy(hy, d->h[0], (size_t)m * sizeof(double));
     if (e > 1e-10) fprintf(stderr, "  spmv A, %d x %d, nnz %d: relative difference %.3g\n", m, n, h.a.nnz, e);
     CHECK(e <= 1e-10);
     EACH(q) CHECK(d->be[q]->vec_upload(d->c[q], y.v[q], d->h[0]) == 0); /* the same y on both */
     EACH(q) CHECK(d->be[q]->spmv(d->c[q], A[q], 1, y.v[q], z.v[q]) == 0);
     e = dv_diff(d, &z, &unequal);
+    if (d->lanes) check_lanes_exact(d, &h.at, hy, d->h[1], "A'");
+    free(hy);
     if (e > 1e-10) fprintf(stderr, "  spmv A', %d x %d, nnz %d: relative difference %.3g\n", m, n, h.a.nnz, e);
     CHECK(e <= 1e-10);
     /* lengths that do not match: an error with a message, nothing written */
@@ -386,21 +438,32 @@ static void duo_free(duo *d)
     }
 }
 
-static void ops_parity(const scopt_backend *other)
+static int duo_open(duo *d, const scopt_backend *other, int cap)
 {
-    int cap = 1000003; /* the longest vector */
-    duo d = {{scopt_backend_cpu(), other}, {NULL, NULL}, {NULL, NULL}};
     char msg[256] = "";
+    *d = (duo){{scopt_backend_cpu(), other}, {NULL, NULL}, {NULL, NULL}, 0};
     EACH(k) {
-        CHECK(d.be[k]->ctx_create(&d.c[k], msg, sizeof msg) == 0);
-        d.h[k] = malloc((size_t)cap * sizeof(double));
-        if (!d.c[k]) { fprintf(stderr, "  %s: %s\n", d.be[k]->name, msg); duo_free(&d); return; }
+        CHECK(d->be[k]->ctx_create(&d->c[k], msg, sizeof msg) == 0);
+        d->h[k] = malloc((size_t)cap * sizeof(double));
+        if (!d->c[k]) { fprintf(stderr, "  %s: %s\n", d->be[k]->name, msg); duo_free(d); return 1; }
     }
-    lcg r = {777};
-    for (int L = 0; L < NLENGTHS; L++) ops_on_length(&d, &r, lengths[L]);
+    return 0;
+}
+
+static void spmv_shapes(duo *d, lcg *r)
+{
     int shapes[][3] = {{1, 1, 1},       {3, 5, 0},         {1, 5000, 2000}, {5000, 1, 1},
                        {257, 65537, 3}, {65537, 257, 3}, {2000, 3000, 20}, {300, 200, 4}};
-    for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++) spmv_shape(&d, &r, shapes[s][0], shapes[s][1], shapes[s][2]);
+    for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++) spmv_shape(d, r, shapes[s][0], shapes[s][1], shapes[s][2]);
+}
+
+static void ops_parity(const scopt_backend *other)
+{
+    duo d;
+    if (duo_open(&d, other, 1000003)) return; /* the longest vector */
+    lcg r = {777};
+    for (int L = 0; L < NLENGTHS; L++) ops_on_length(&d, &r, lengths[L]);
+    spmv_shapes(&d, &r);
     /* a length mismatch is an error with a message */
     dvec u = dv_make(&d, 3, NULL), v = dv_make(&d, 4, NULL);
     EACH(k) {
@@ -415,6 +478,30 @@ static void ops_parity(const scopt_backend *other)
     duo_free(&d);
 }
 
+/* every SpMV kernel SCOPT_CUDA_SPMV can choose (gpu/cuda/spmv_cuda.cu) against the CPU; the
+ * lanes kernels bit for bit against their emulated order; an unknown value is an error */
+static void spmv_kernels(const scopt_backend *gpu)
+{
+    static const char *const modes[] = {"cusparse", "preprocess", "lanes1", "lanes2", "lanes4", "lanes8", "lanes16",
+                                        "lanes32"};
+    for (size_t q = 0; q < sizeof modes / sizeof modes[0]; q++) {
+        duo d;
+        setenv("SCOPT_CUDA_SPMV", modes[q], 1);
+        if (duo_open(&d, gpu, 200000)) break;
+        d.lanes = q < 2 ? 0 : 1 << (q - 2);
+        lcg r = {778 + q};
+        int before = harness_failed_checks;
+        spmv_shapes(&d, &r);
+        if (harness_failed_checks != before) fprintf(stderr, "  (SCOPT_CUDA_SPMV=%s)\n", modes[q]);
+        duo_free(&d);
+    }
+    gpu_ctx *c = NULL;
+    char msg[256] = "";
+    setenv("SCOPT_CUDA_SPMV", "fastest", 1);
+    CHECK(gpu->ctx_create(&c, msg, sizeof msg) == SCOPT_EUSAGE && c == NULL && strstr(msg, "SCOPT_CUDA_SPMV") != NULL);
+    unsetenv("SCOPT_CUDA_SPMV");
+}
+
 TEST(cpu_against_cpu)
 {
     ops_parity(scopt_backend_cpu());
@@ -422,7 +509,9 @@ TEST(cpu_against_cpu)
 
 int main(void)
 {
-    static const harness_test tests[] = {T(reduction_order_emulated), T(elementwise_grid_covers), T(cpu_against_cpu)};
+    static const harness_test tests[] = {T(reduction_order_emulated), T(elementwise_grid_covers),
+                                         T(lanes_grid_covers), T(lanes_sum_order), T(cpu_against_cpu)};
     int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "backend");
-    return gpu_part_run("backend_cuda_ops", ops_parity) || rc;
+    rc = gpu_part_run("backend_cuda_ops", ops_parity) || rc;
+    return gpu_part_run("backend_cuda_spmv_kernels", spmv_kernels) || rc;
 }

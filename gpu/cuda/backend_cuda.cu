@@ -2,8 +2,9 @@
  * lib/libscopt_cuda.so (linking cudart and cuSPARSE) that gpu/loader.c opens with dlopen.
  * Memory management, the cuSPARSE generic SpMV (CSR of A and CSR of A^T, CSR_ALG2 which is
  * deterministic, one work buffer per product allocated when the matrix is uploaded; a row
- * kernel for one-row and one-column matrices) and the table; the kernels are in
- * kernels_cuda.cu. Every CUDA error becomes a status code. */
+ * kernel for one-row and one-column matrices; or our lanes kernel, spmv_cuda.cu, as
+ * SCOPT_CUDA_SPMV says) and the table; the other kernels are in kernels_cuda.cu. Every CUDA
+ * error becomes a status code. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@ static int ctx_init(gpu_ctx *c)
      * cudaSetDevice(0) here would switch a multi-GPU host program's thread to device 0 behind
      * its back. The stream and handles belong to that device, so a context is used from the
      * thread that made it, as pdlp_solve does. */
+    if (cuda_spmv_mode(c, getenv("SCOPT_CUDA_SPMV"))) return SCOPT_EUSAGE;
     CU_TRY(c, cudaGetDevice(&c->device));
     CU_TRY(c, cudaGetDeviceProperties(&prop, c->device));
     /* peak DRAM bandwidth: double data rate x clock x bus width, as NVIDIA's bandwidth sample;
@@ -181,7 +183,8 @@ static int csr_upload(gpu_ctx *c, cuda_csr *d, const gpu_csr *h)
         CU_TRY(c, cudaMemcpyAsync(d->val, h->val, (size_t)h->nnz * sizeof(double), cudaMemcpyHostToDevice, c->stream));
     }
     CU_TRY(c, cudaStreamSynchronize(c->stream)); /* the host arrays are the caller's */
-    if (csr_by_cusparse(h))
+    d->lanes = cuda_spmv_lanes_for(c, h);
+    if (!d->lanes && csr_by_cusparse(h))
         SP_TRY(c, cusparseCreateCsr(&d->desc, h->nrows, h->ncols, h->nnz, d->rowptr, d->colind, d->val,
                                     CUSPARSE_INDEX_32I, CUSPARSE_INDEX_32I, CUSPARSE_INDEX_BASE_ZERO, CUDA_R_64F));
     return 0;
@@ -204,6 +207,12 @@ static int csr_buffer(gpu_ctx *c, cuda_csr *d)
     if (!rc) {
         cudaError_t e = cudaMalloc(&d->buffer, size > 0 ? size : 1);
         if (e != cudaSuccess) rc = cuda_fail(c->error, sizeof c->error, e, "cudaMalloc(SpMV buffer)", __LINE__);
+    }
+    if (!rc && c->spmv_mode == CUDA_SPMV_PREPROCESS) { /* once per matrix, into its own buffer */
+        cusparseStatus_t s = cusparseSpMV_preprocess(c->sparse, CUSPARSE_OPERATION_NON_TRANSPOSE, &one, d->desc,
+                                                     x->desc, &zero, y->desc, CUDA_R_64F, SPMV_ALG, d->buffer);
+        if (s != CUSPARSE_STATUS_SUCCESS) rc = cusparse_fail(c->error, sizeof c->error, s, "cusparseSpMV_preprocess", __LINE__);
+        else d->preprocessed = 1;
     }
     vec_free(c, x);
     vec_free(c, y);
@@ -233,6 +242,7 @@ static int spmv(gpu_ctx *c, gpu_mat *m, int transpose, const gpu_vec *x, gpu_vec
         return SCOPT_EINTERNAL;
     }
     if (d->nnz <= 0) return cuda_fill(c, y->d, y->n, 0.0); /* empty matrix */
+    if (d->lanes) return cuda_csr_lanes(c, d, x->d, y->d);
     if (!d->desc) return cuda_csr_rows(c, d->nrows, d->rowptr, d->colind, d->val, x->d, y->d); /* one row or column */
     SP_TRY(c, cusparseSpMV(c->sparse, CUSPARSE_OPERATION_NON_TRANSPOSE, &one, d->desc, x->desc, &zero, y->desc,
                            CUDA_R_64F, SPMV_ALG, d->buffer));

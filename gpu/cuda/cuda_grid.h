@@ -25,4 +25,12 @@ static inline int cuda_blocks(int n, int cap)
 static inline SCOPT_HD unsigned cuda_first(unsigned block, unsigned thread) { return block * CUDA_THREADS + thread; }
 static inline SCOPT_HD unsigned cuda_step(unsigned blocks) { return CUDA_THREADS * blocks; }
 
+/* the lanes SpMV kernel (spmv_cuda.cu): G lanes per row, nrows * G threads in blocks of
+ * CUDA_THREADS, at most CUDA_MAX_GRID blocks (the row loop strides by the groups launched) */
+static inline int cuda_lanes_blocks(int nrows, int G)
+{
+    long long threads = (long long)nrows * G, blocks = threads / CUDA_THREADS + (threads % CUDA_THREADS != 0);
+    return blocks < 1 ? 1 : (blocks > CUDA_MAX_GRID ? CUDA_MAX_GRID : (int)blocks);
+}
+
 #endif

@@ -10,8 +10,13 @@
 #include "cuda_grid.h"
 #include "kernels_hd.h"
 
+/* SCOPT_CUDA_SPMV: which kernel multiplies (spmv_cuda.cu) */
+enum { CUDA_SPMV_AUTO = 0, CUDA_SPMV_CUSPARSE = 1, CUDA_SPMV_PREPROCESS = 2, CUDA_SPMV_LANES = 3 };
+
 struct gpu_ctx {
     int device;              /* the creating thread's current device */
+    int spmv_mode;           /* CUDA_SPMV_*, from SCOPT_CUDA_SPMV when the context is made */
+    int spmv_lanes;          /* CUDA_SPMV_LANES: lanes per row */
     cudaStream_t stream;
     cusparseHandle_t sparse;
     double *d_part;          /* CUDA_RED_BLOCKS * CUDA_MAX_ACC partial sums on the device */
@@ -32,6 +37,8 @@ typedef struct cuda_csr {
     double *val;
     cusparseSpMatDescr_t desc; /* NULL: no cuSPARSE product (empty, one row or one column) */
     void *buffer;              /* cusparseSpMV's work buffer, allocated once */
+    int preprocessed;          /* cusparseSpMV_preprocess ran on buffer */
+    int lanes;                 /* > 0: our lanes kernel with that many lanes per row, not cuSPARSE */
 } cuda_csr;
 
 struct gpu_mat { cuda_csr a, at; };
@@ -46,6 +53,11 @@ int cuda_dual(gpu_ctx *c, int n, const hd_dual *a);
 /* y = M x with one thread per row, summing in CSR order (kernels_hd.h hd_csr_row) */
 int cuda_csr_rows(gpu_ctx *c, int nrows, const int *rowptr, const int *colind, const double *val, const double *x,
                   double *y);
+/* spmv_cuda.cu: the SpMV kernel choice and the lanes kernel */
+int cuda_spmv_mode(gpu_ctx *c, const char *value); /* parse SCOPT_CUDA_SPMV (NULL: auto) */
+int cuda_spmv_lanes_for(const gpu_ctx *c, const gpu_csr *h);
+int cuda_csr_lanes(gpu_ctx *c, const cuda_csr *d, const double *x, double *y);
+const char *cuda_spmv_kernel_name(const cuda_csr *d);
 int cuda_ray_project(gpu_ctx *c, int n, int dual, double *dst, const double *a, const double *b, const double *lo,
                      const double *hi);
 /* reductions: K sums (or maxima) in a fixed order that depends only on n */

@@ -1,0 +1,105 @@
+/* spmv_cuda.cu - the CUDA backend's sparse products y = M x: which kernel multiplies each CSR
+ * (chosen once, when the matrix is uploaded, from SCOPT_CUDA_SPMV and the matrix's row
+ * lengths only, so a run repeats bit for bit) and our own CSR kernel with G lanes per row.
+ *
+ * Lanes kernel: G consecutive threads of a warp (G a power of two, 1..32) share one row; lane
+ * l sums the row's entries l, l+G, l+2G, ... in order (kernels_hd.h hd_csr_lane), then the G
+ * partial sums fold in a fixed tree (lane l adds lane l+off for off = G/2, ..., 1), so the sum
+ * order depends only on the row: deterministic, and with G = 1 the CPU backend's own order
+ * (bit-identical products). The loop over rows is uniform across a warp, so every lane of it
+ * reaches each shuffle. tests/test_backend.c folds the same way on the CPU and checks the
+ * CUDA products against it bit for bit. */
+#include <stdlib.h>
+#include <string.h>
+#include "cuda_check.h"
+#include "cuda_types.h"
+
+template <int G>
+__global__ void k_csr_lanes(int nrows, const int *__restrict__ rowptr, const int *__restrict__ colind,
+                            const double *__restrict__ val, const double *__restrict__ x, double *__restrict__ y)
+{
+    unsigned tid = blockIdx.x * blockDim.x + threadIdx.x;
+    unsigned lane = tid % G, groups = gridDim.x * blockDim.x / G;
+    unsigned first = tid / 32 * (32 / G); /* this warp's first group: the loop bound is warp-uniform */
+    for (unsigned r0 = first; r0 < (unsigned)nrows; r0 += groups) {
+        unsigned r = r0 + (tid / G - first);
+        double s = r < (unsigned)nrows ? hd_csr_lane((int)r, (int)lane, G, rowptr, colind, val, x) : 0.0;
+        for (int off = G / 2; off > 0; off /= 2) s += __shfl_down_sync(0xffffffffu, s, off, G);
+        if (lane == 0 && r < (unsigned)nrows) y[r] = s;
+    }
+}
+
+template <int G>
+static int launch_lanes(gpu_ctx *c, const cuda_csr *d, const double *x, double *y)
+{
+    k_csr_lanes<G><<<cuda_lanes_blocks(d->nrows, G), CUDA_THREADS, 0, c->stream>>>(d->nrows, d->rowptr, d->colind, d->val, x, y);
+    CU_LAUNCHED(c);
+    return 0;
+}
+
+int cuda_csr_lanes(gpu_ctx *c, const cuda_csr *d, const double *x, double *y)
+{
+    if (d->nrows <= 0) return 0;
+    switch (d->lanes) {
+    case 1: return cuda_csr_rows(c, d->nrows, d->rowptr, d->colind, d->val, x, y);
+    case 2: return launch_lanes<2>(c, d, x, y);
+    case 4: return launch_lanes<4>(c, d, x, y);
+    case 8: return launch_lanes<8>(c, d, x, y);
+    case 16: return launch_lanes<16>(c, d, x, y);
+    case 32: return launch_lanes<32>(c, d, x, y);
+    }
+    snprintf(c->error, sizeof c->error, "CUDA backend: no SpMV kernel with %d lanes", d->lanes);
+    return SCOPT_EINTERNAL;
+}
+
+static const char *const MODE_NAMES[] = {"auto", "cusparse", "preprocess", "lanes1", "lanes2", "lanes4",
+                                         "lanes8", "lanes16", "lanes32"};
+
+int cuda_spmv_mode(gpu_ctx *c, const char *value)
+{
+    if (!value || !*value) { c->spmv_mode = CUDA_SPMV_AUTO; return 0; }
+    for (int k = 0; k < (int)(sizeof MODE_NAMES / sizeof MODE_NAMES[0]); k++)
+        if (!strcmp(value, MODE_NAMES[k])) {
+            c->spmv_mode = k < 3 ? k : CUDA_SPMV_LANES;
+            c->spmv_lanes = k < 3 ? 0 : 1 << (k - 3);
+            return 0;
+        }
+    snprintf(c->error, sizeof c->error,
+             "CUDA backend: SCOPT_CUDA_SPMV=%.60s is not one of auto, cusparse, preprocess, lanes1, lanes2, lanes4, "
+             "lanes8, lanes16, lanes32", value);
+    return SCOPT_EUSAGE;
+}
+
+const char *cuda_spmv_kernel_name(const cuda_csr *d)
+{
+    if (d->nnz <= 0) return "empty";
+    switch (d->lanes) {
+    case 0: return d->desc ? (d->preprocessed ? "cusparse+preprocess" : "cusparse") : "lanes1";
+    case 1: return "lanes1";
+    case 2: return "lanes2";
+    case 4: return "lanes4";
+    case 8: return "lanes8";
+    case 16: return "lanes16";
+    default: return "lanes32";
+    }
+}
+
+/* the kernel of one matrix: 0 lanes = cuSPARSE (CSR_ALG2). Auto: the lanes kernel with G the
+ * largest power of two <= the mean row length (1..32), unless the longest row would take one
+ * group more than CUDA_LANES_MAX_STEPS steps (a long row serialises its warp; ALG2 splits rows
+ * by nonzeros). The empty, one-row and one-column matrices keep the row kernel under the
+ * cuSPARSE modes (backend_cuda.cu, csr_by_cusparse). */
+#define CUDA_LANES_MAX_STEPS 256
+
+int cuda_spmv_lanes_for(const gpu_ctx *c, const gpu_csr *h)
+{
+    if (c->spmv_mode == CUDA_SPMV_LANES) return c->spmv_lanes;
+    if (c->spmv_mode != CUDA_SPMV_AUTO || h->nrows <= 0) return 0;
+    int longest = 0;
+    for (int i = 0; i < h->nrows; i++)
+        if (h->rowptr[i + 1] - h->rowptr[i] > longest) longest = h->rowptr[i + 1] - h->rowptr[i];
+    double mean = (double)h->nnz / h->nrows;
+    int G = 1;
+    while (G < 32 && 2 * G <= mean) G *= 2;
+    return longest <= (long long)CUDA_LANES_MAX_STEPS * G ? G : 0;
+}
