@@ -16,7 +16,8 @@
 # pdlp_bench.md, spmv.md) go to $GPU_CHECK_OUT (default bench/out/gpu-check); datasets and plans
 # to $GPU_CHECK_WORK (default /tmp/scopt-gpu-check), so the report folder stays small.
 # GPU_CHECK_FORCE_DEBS=1 uses the unpacked packages even where they are installed (to try that
-# path on an ordinary machine).
+# path on an ordinary machine). GPU_CHECK_PLAN=spmv runs, after the tests, only the SpMV kernels
+# on XL and PDLP-CUDA on M and L (a second, short call).
 set -u
 ROOT=$(pwd)
 DEBS=.device-debs
@@ -98,6 +99,18 @@ if [ $status != 0 ]; then
     # a test failed: time the small preset only and stop, leaving device time for a fixed rerun
     bench bench_S 40 S "$ALL" 1
     log "stopped after the failed tests (status $status)"
+    exit $status
+fi
+
+if [ "${GPU_CHECK_PLAN:-full}" = spmv ]; then
+    # the short plan: the SpMV kernels on XL (auto against the kernels it chooses between), then
+    # PDLP-CUDA with the default kernel on M and on L with the time left
+    export PDLP_SPMV_KERNELS="${PDLP_SPMV_KERNELS:-auto lanes4 lanes1 cusparse}"
+    bench bench_XL_spmv 30 XL none 1
+    bench bench_M_cuda 30 M "pdlp-cuda" 1
+    bench bench_L_cuda 300 L "pdlp-cuda" 0
+    cat "$OUT/spmv.md" 2>/dev/null
+    log "done (status $status, plan spmv)"
     exit $status
 fi
 
