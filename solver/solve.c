@@ -52,11 +52,11 @@ static void fill_params(const scopt_network *net, const scopt_options *o, solve_
 /* --lp-method auto (docs/pdlp.md): PDLP only where measurements say it wins: on a GPU that the
  * user asked for, or on a usable GPU for models of at least PDLP_AUTO_MIN_NNZ nonzeros; on any
  * backend for LPs (not MIPs) of at least PDLP_AUTO_MIN_LP_COLS columns, where PDLP and its
- * sifting finish beat GLPK's simplex on the CPU in every measured case (docs/pdlp.md: 101k
- * and 102k columns 2.5x and more, 199k: the simplex never finishes; at 51-52k it won once and
- * lost 10x once, so the line is drawn at 100k). */
+ * sifting finish beat GLPK's simplex on the CPU in every measured case (docs/pdlp.md "When auto
+ * picks PDLP": 19k to 199k columns, two network shapes, 1.2x to 3.5x and more; at 15k the
+ * simplex won by 7-40%, at 10k by 1.5x), and on an H100 by 4.6x to 16.7x from 51k columns. */
 #define PDLP_AUTO_MIN_NNZ 2000000
-#define PDLP_AUTO_MIN_LP_COLS 100000
+#define PDLP_AUTO_MIN_LP_COLS 20000
 static scopt_lp_method auto_lp_method(const scopt_model *m, const scopt_options *o, scopt_error *err)
 {
     if (o->lp_method != SCOPT_LP_AUTO) return o->lp_method;

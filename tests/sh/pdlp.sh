@@ -5,8 +5,8 @@
 # "solver"."pdlp" in summary.json; infeasibility gives exit 2; option errors exit 1; --device gpu
 # either runs on CUDA or fails cleanly with exit 1; scopt and libscopt never link CUDA; the CUDA
 # plugin is built whenever nvcc exists; the refinement before the finish that runs only on CUDA,
-# through a stand-in plugin that is the CPU backend named "cuda". PDLP_DEVICE=gpu runs the PDLP
-# cases on CUDA (make gpu-check).
+# through a stand-in plugin that is the CPU backend named "cuda"; --lp-method auto's column rule.
+# PDLP_DEVICE=gpu runs the PDLP cases on CUDA (make gpu-check).
 BIN=${SCOPT_BIN:-bin/scopt}
 DIR=tests/data/conformance
 DEV=${PDLP_DEVICE:-cpu} # tools/gpu_check.sh runs these on CUDA with PDLP_DEVICE=gpu
@@ -142,6 +142,23 @@ if [ "${CUDA:-}" != 0 ] && { command -v nvcc >/dev/null || [ -x /usr/local/cuda/
     [ -f lib/libscopt_cuda.so ] && ok || bad "nvcc exists but lib/libscopt_cuda.so was not built"
     nm -D lib/libscopt_cuda.so 2>/dev/null | grep -q scopt_cuda_backend && ok || bad "the plugin lacks its entry point"
 fi
+# --lp-method auto (the default) on the CPU: PDLP for LPs from 20,000 columns, the simplex below
+# (solver/solve.c, docs/pdlp.md "When auto picks PDLP"): the S network over 24 periods has
+# 19,023 columns, over 32 periods 25,431
+if [ "$DEV" = cpu ]; then
+    for per in 24:simplex 32:pdlp+simplex; do
+        n=${per%%:*}; want=${per#*:}
+        "$BIN" gen "$OUT/auto$n" --preset S --periods "$n" --seed 3 --mip none >/dev/null 2>&1 || bad "gen S over $n periods failed"
+        if "$BIN" solve "$OUT/auto$n" -o "$OUT/auto$n-plan" --quiet --json --device cpu > "$OUT/auto$n.json"; then
+            got=$(field "$OUT/auto$n.json" solver.method)
+            [ "$got" = "$want" ] && ok || bad "auto on $(field "$OUT/auto$n.json" model.columns) columns: method $got, expected $want"
+            "$BIN" check "$OUT/auto$n" "$OUT/auto$n-plan" >/dev/null 2>&1 && ok || bad "auto, $n periods: scopt check rejects the plan"
+        else bad "auto, $n periods: scopt solve failed"; fi
+    done
+    close "$(field "$OUT/auto24.json" objective)" 1489073.9471142 1e-9 && ok || bad "auto, 24 periods: objective"
+    close "$(field "$OUT/auto32.json" objective)" 2118005.23922257 1e-9 && ok || bad "auto, 32 periods: objective"
+fi
+
 rm -rf "$OUT"
 echo "pdlp_cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
