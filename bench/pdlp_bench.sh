@@ -12,7 +12,8 @@
 # them out of the folder it brings back), BUILD (build/rel). A run that hits CAP shows "> CAP".
 # Appends to OUTDIR/pdlp_bench.md (the table; its header when the file is new) and keeps the
 # summary.json and log of every run in OUTDIR. SCOPT_CUDA_SPMV (the CUDA SpMV kernel, docs/pdlp.md)
-# passes through to the runs and is named in the table.
+# passes through to the runs and is named in the table; PDLP_EXTRA_ARGS is added to every solve
+# (e.g. --pdlp-checkpoint FILE).
 set -u
 OUT=${1:-bench/out/pdlp}
 PRESETS=${PRESETS:-S M}
@@ -61,7 +62,7 @@ run_one() {
     # the outer timeout only guards against a run that ignores --time-limit
     # not --quiet: the log keeps PDLP's progress lines (one a second) and the finish's rounds
     timeout $((CAP + 120)) "$BIN" solve "$WORK/data-$p" -o "$WORK/plan-$f" --json \
-        --time-limit "$CAP" "$@" > "$j" 2> "$OUT/$f.log"
+        --time-limit "$CAP" "$@" ${PDLP_EXTRA_ARGS:-} > "$j" 2> "$OUT/$f.log"
     t=$(python3 -c 'import sys
 try: print("%.2f" % float(sys.argv[1]))
 except Exception: print("-")' "$(field "$j" timings.solve)")

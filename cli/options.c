@@ -55,6 +55,19 @@ int cli_parse_solve_option(const char *cmd, int argc, char **argv, int *k, scopt
         o->pdlp_finish = (scopt_pdlp_finish)choice;
         return 1;
     }
+    if (!strcmp(a, "--pdlp-checkpoint")) {
+        (*k)++;
+        if (strcmp(cmd, "solve") != 0) { /* compare solves several LPs, each its own */
+            fprintf(stderr, "scopt %s: error: --pdlp-checkpoint is an option of scopt solve (one LP)\n", cmd);
+            return -1;
+        }
+        if (!v || !*v) {
+            fprintf(stderr, "scopt %s: error: --pdlp-checkpoint needs a file name\n", cmd);
+            return -1;
+        }
+        o->pdlp_checkpoint = v; /* argv outlives the solve */
+        return 1;
+    }
     if (!strcmp(a, "--mip-strategy")) {
         static const char *const strategies[] = {"auto", "glpk"};
         (*k)++;

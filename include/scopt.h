@@ -136,7 +136,9 @@ typedef struct scopt_options {
     scopt_pdlp_finish pdlp_finish; /* default SCOPT_PDLP_FINISH_SIMPLEX */
     scopt_mip_strategy mip_strategy; /* default SCOPT_MIP_AUTO */
     double reserved_d[8];
-    void *reserved_p[8];
+    const char *pdlp_checkpoint; /* PDLP's point kept in this file between runs (NULL: none;
+                                    docs/pdlp.md "Checkpoints"); the caller owns the string */
+    void *reserved_p[7];
 } scopt_options;
 
 /* Fill OPT with the defaults of every field (as commented above); set fields after it. */

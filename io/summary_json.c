@@ -65,6 +65,14 @@ static json_t *pdlp_json(const plan_pdlp_info *d)
         json_object_set_new(o, "refined", json_boolean(d->refined));
     }
     json_object_set_new(o, "iterations_at_tolerance", json_integer(d->iterations_at_tolerance));
+    if (d->checkpoint) { /* docs/pdlp.md, "Checkpoints" */
+        json_t *c = json_object();
+        json_object_set_new(c, "file", json_string(d->checkpoint));
+        json_object_set_new(c, "resumed_from_iteration", json_integer(d->resumed_from));
+        json_object_set_new(c, "saved", json_boolean(d->checkpoint_saved));
+        if (d->checkpoint_note[0]) json_object_set_new(c, "note", json_string(d->checkpoint_note));
+        json_object_set_new(o, "checkpoint", c);
+    }
     json_object_set_new(o, "primal_objective", num_or_null(d->primal_objective, 1));
     json_object_set_new(o, "dual_objective", num_or_null(d->dual_objective, 1));
     json_object_set_new(o, "primal_residual", json_real(d->primal_residual));

@@ -34,6 +34,10 @@ typedef struct plan_pdlp_info {
     double refine_tolerance;   /* 0: none; else the tighter tolerance tried before the finish */
     long iterations_at_tolerance; /* when `tolerance` was first met (0: never) */
     int refined;               /* 1: refine_tolerance was met and the finish started there */
+    const char *checkpoint;    /* the checkpoint file (NULL: none); the caller's string */
+    long resumed_from;         /* iterations of the checkpoint it started from (0: none) */
+    int checkpoint_saved;
+    char checkpoint_note[200]; /* why the file was not used or not written */
     double primal_objective, dual_objective;         /* constant included */
     double primal_residual, dual_residual;           /* 2-norms in the model's units */
     double rel_primal_residual, rel_dual_residual, rel_gap;

@@ -27,6 +27,7 @@ typedef struct solve_params {
     scopt_device device;   /* backend of the PDLP solver */
     double pdlp_tol;       /* relative; <= 0: 1e-4 */
     scopt_pdlp_finish pdlp_finish;
+    const char *pdlp_checkpoint; /* NULL: none */
     scopt_mip_strategy mip_strategy;
     glpk_lp_start lp_start; /* how the LP's simplex starts (glpk_lp_start_for) */
 } solve_params;

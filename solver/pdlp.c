@@ -3,7 +3,8 @@
  * NaN), log progress through the log callback, and return the point in original units.
  * The loop, per iteration: pdlp_step (T(z) and the Halpern point); every check_every
  * iterations pdlp_check, pdlp_infeasibility, the limits and pdlp_maybe_restart; else
- * pdlp_advance. Once the tolerance is met, pdlp_refine.c may go on toward a tighter one. */
+ * pdlp_advance. Once the tolerance is met, pdlp_refine.c may go on toward a tighter one. With
+ * a checkpoint file, the run starts from its point and leaves its own there (pdlp_checkpoint.c). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,6 +160,9 @@ static void fill_result(const pdlp_work *w, pdlp_status status, pdlp_result *r)
     r->refined = w->refined;
     r->restarts = w->restarts;
     r->seconds = now_seconds() - w->start;
+    r->resumed_from = w->resumed_from;
+    r->checkpoint_saved = w->checkpoint_saved;
+    snprintf(r->checkpoint_note, sizeof r->checkpoint_note, "%s", w->checkpoint_note);
     snprintf(r->device, sizeof r->device, "%s", w->ctx ? w->be->device_name(w->ctx) : "");
 }
 
@@ -177,8 +181,13 @@ static int solve(pdlp_work *w, const pdlp_problem *p, pdlp_result *r)
     w->omega = w->pw_best = cn > 1e-12 && bn > 1e-12 ? sqrt(cn / bn) : 1.0;
     w->pw_best_balance = INFINITY;
     log_header(w);
+    uint64_t fp = w->prm->checkpoint ? pdlp_fingerprint(p, w->prm) : 0;
+    if ((rc = pdlp_checkpoint_load(w, fp))) return rc;
     if ((rc = iterate(w, &status))) return rc;
     if (w->prm->log_every >= 0) log_line(w, " end");
+    int has_point = status == PDLP_OPTIMAL || status == PDLP_ITERATION_LIMIT || status == PDLP_TIME_LIMIT ||
+                    status == PDLP_CANCELLED; /* not a certificate's ray, not a NaN */
+    if (has_point && pdlp_stats_finite(&w->st)) pdlp_checkpoint_save(w, fp);
     fill_result(w, status, r);
     return unscale(w, p, r);
 }

@@ -7,7 +7,8 @@
  * bound/objective scaling, CSR of A and A^T), pdlp_step.c (device set-up, step size, one
  * iteration), pdlp_restart.c (restarts and primal weight), pdlp_term.c (residuals, gap,
  * termination), pdlp_infeas.c (infeasibility certificates), pdlp_refine.c (going on past the
- * tolerance before an exact finish), pdlp.c (the loop, logging,
+ * tolerance before an exact finish), pdlp_checkpoint.c (the point kept in a file between
+ * runs), pdlp.c (the loop, logging,
  * results). The answer is approximate (relative tolerance); pdlp_finish.c turns it into an
  * exact GLPK vertex. */
 #ifndef SCOPT_PDLP_H
@@ -44,6 +45,10 @@ typedef struct pdlp_params {
     double refine_factor;     /* (16) */
     double refine_seconds;    /* (30) */
     double log_every;         /* seconds between progress lines (1.0); < 0: none */
+    /* a file that keeps PDLP's point between runs (NULL: none): the run starts from it when it
+     * holds this LP's point, and writes its last point there when it stops on a limit, the
+     * cancel flag or the tolerance (pdlp_checkpoint.c, docs/pdlp.md "Checkpoints") */
+    const char *checkpoint;
     const scopt_backend *backend; /* NULL: the CPU backend */
     volatile int *cancel;
     scopt_log_fn on_log;
@@ -80,6 +85,9 @@ typedef struct pdlp_result {
     int refined;              /* 1: refine_tol was met and this point is the refined one */
     int restarts;
     double seconds;
+    long resumed_from;        /* iterations already done in the checkpoint it started from (0: none) */
+    int checkpoint_saved;     /* 1: the checkpoint file was written */
+    char checkpoint_note[200]; /* why a checkpoint file was not used or not written ("": nothing to say) */
     char device[160];         /* the backend's device description */
 } pdlp_result;
 

@@ -64,6 +64,9 @@ typedef struct pdlp_work {
     long iter_at_tol, refine_until;
     double refine_deadline;
     int refining, refined;
+    long resumed_from;          /* iterations of the checkpoint this run started from (0: none) */
+    int checkpoint_saved;       /* 1: the checkpoint file was written at the end */
+    char checkpoint_note[200];  /* why an existing checkpoint file was not used, or not written */
     double start, last_log;
     char error[512];
 } pdlp_work;
@@ -111,6 +114,13 @@ int pdlp_refine_over(const pdlp_work *w);
 int pdlp_refine_restore(pdlp_work *w);
 void pdlp_refine_free(pdlp_work *w);
 
+/* pdlp_checkpoint.c: the LP's fingerprint (the problem as given and the scaling settings);
+ * start from prm->checkpoint when it holds this LP's point (else log why not and start from
+ * zero); write the point T(z) there at the end. Only a backend failure is an error. */
+#include <stdint.h>
+uint64_t pdlp_fingerprint(const pdlp_problem *p, const pdlp_params *prm);
+int pdlp_checkpoint_load(pdlp_work *w, uint64_t fingerprint);
+int pdlp_checkpoint_save(pdlp_work *w, uint64_t fingerprint);
 /* pdlp_infeas.c: test the rays since the last restart; *certified = 1 (and *status) when one
  * is a certificate of infeasibility */
 int pdlp_infeasibility(pdlp_work *w, int *certified, pdlp_status *status);

@@ -51,6 +51,10 @@ static void fill_info(const solve_params *p, const scopt_model *m, const pdlp_re
     info->refine_tolerance = pr->refine_tol;
     info->iterations_at_tolerance = pr->iterations_at_tol;
     info->refined = pr->refined;
+    info->checkpoint = p->pdlp_checkpoint;
+    info->resumed_from = pr->resumed_from;
+    info->checkpoint_saved = pr->checkpoint_saved;
+    snprintf(info->checkpoint_note, sizeof info->checkpoint_note, "%s", pr->checkpoint_note);
     info->primal_objective = pr->primal_obj + m->obj_constant;
     info->dual_objective = pr->dual_obj + m->obj_constant;
     info->primal_residual = pr->primal_residual;
@@ -92,6 +96,7 @@ static void fill_params(const solve_params *p, const scopt_model *m, const scopt
     prm->refine_tol = refine_tol(p, m, be);
     if (p->time_limit > 0) prm->time_limit = fmax(1e-3, p->time_limit - (now_seconds() - p->start_time));
     prm->backend = be;
+    prm->checkpoint = p->pdlp_checkpoint;
     prm->cancel = p->cancel;
     prm->on_log = p->quiet ? NULL : p->on_log;
     prm->log_user = p->log_user;

@@ -46,6 +46,7 @@ static void fill_params(const scopt_network *net, const scopt_options *o, solve_
     p->device = o->device;
     p->pdlp_tol = o->pdlp_tol;
     p->pdlp_finish = o->pdlp_finish;
+    p->pdlp_checkpoint = o->pdlp_checkpoint && *o->pdlp_checkpoint ? o->pdlp_checkpoint : NULL;
     p->mip_strategy = o->mip_strategy;
 }
 

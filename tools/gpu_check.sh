@@ -17,7 +17,8 @@
 # to $GPU_CHECK_WORK (default /tmp/scopt-gpu-check), so the report folder stays small.
 # GPU_CHECK_FORCE_DEBS=1 uses the unpacked packages even where they are installed (to try that
 # path on an ordinary machine). GPU_CHECK_PLAN=spmv runs, after the tests, only the SpMV kernels
-# on XL and PDLP-CUDA on M and L (a second, short call).
+# on XL and PDLP-CUDA on M and L (a second, short call); GPU_CHECK_PLAN=xl only PDLP-CUDA on XL
+# with a checkpoint, so that calls made one after the other go on where the last stopped.
 set -u
 ROOT=$(pwd)
 DEBS=.device-debs
@@ -102,6 +103,17 @@ if [ $status != 0 ]; then
     exit $status
 fi
 
+if [ "${GPU_CHECK_PLAN:-full}" = xl ]; then
+    # XL alone with all the time left, its point kept in a checkpoint under out/ (ignored, so it
+    # stays on a warm machine): a second call with the same plan, made at once, goes on from it
+    # (docs/pdlp.md, "Checkpoints"). The dataset stays there too.
+    mkdir -p "$ROOT/out/gpu-work"
+    export PDLP_EXTRA_ARGS="--pdlp-checkpoint $ROOT/out/gpu-work/XL.ckpt"
+    WORK="$ROOT/out/gpu-work"
+    bench bench_XL_cuda 600 XL "pdlp-cuda" 0
+    log "done (status $status, plan xl)"
+    exit $status
+fi
 if [ "${GPU_CHECK_PLAN:-full}" = spmv ]; then
     # the short plan: the SpMV kernels on XL (auto against the kernels it chooses between), then
     # PDLP-CUDA with the default kernel on M and on L with the time left

@@ -5,7 +5,8 @@
 # "solver"."pdlp" in summary.json; infeasibility gives exit 2; option errors exit 1; --device gpu
 # either runs on CUDA or fails cleanly with exit 1; scopt and libscopt never link CUDA; the CUDA
 # plugin is built whenever nvcc exists; the refinement before the finish that runs only on CUDA,
-# through a stand-in plugin that is the CPU backend named "cuda"; --lp-method auto's column rule.
+# through a stand-in plugin that is the CPU backend named "cuda"; --lp-method auto's column rule;
+# --pdlp-checkpoint.
 # PDLP_DEVICE=gpu runs the PDLP cases on CUDA (make gpu-check).
 BIN=${SCOPT_BIN:-bin/scopt}
 DIR=tests/data/conformance
@@ -158,6 +159,26 @@ if [ "$DEV" = cpu ]; then
     close "$(field "$OUT/auto24.json" objective)" 1489073.9471142 1e-9 && ok || bad "auto, 24 periods: objective"
     close "$(field "$OUT/auto32.json" objective)" 2118005.23922257 1e-9 && ok || bad "auto, 32 periods: objective"
 fi
+
+# --pdlp-checkpoint: the first run leaves PDLP's point, the second starts from it (summary.json
+# says so) and ends on the same optimum; compare refuses the option (several LPs), a missing
+# file name is a usage error
+name=lp-small-calendar
+want=$(awk -F, -v n="$name" '$1 == n {print $2}' "$DIR/expected.csv")
+for run in 1 2; do
+    if "$BIN" solve "$DIR/$name" -o "$OUT/ck$run" --quiet --json --lp-method pdlp --device "$DEV" \
+        --pdlp-checkpoint "$OUT/lp.ckpt" > "$OUT/ck$run.json"; then
+        close "$(field "$OUT/ck$run.json" objective)" "$want" 1e-9 && ok || bad "checkpoint run $run: objective"
+        [ "$(field "$OUT/ck$run.json" solver.pdlp.checkpoint.saved)" = True ] && ok || bad "checkpoint run $run: not saved"
+    else bad "checkpoint run $run failed"; fi
+done
+[ "$(field "$OUT/ck1.json" solver.pdlp.checkpoint.resumed_from_iteration)" = 0 ] && ok || bad "first checkpoint run resumed"
+[ "$(field "$OUT/ck2.json" solver.pdlp.checkpoint.resumed_from_iteration)" -gt 0 ] 2>/dev/null && ok || bad "second checkpoint run did not resume"
+[ -z "$(ls "$OUT" | grep 'lp.ckpt.*tmp')" ] && ok || bad "a temporary checkpoint file was left"
+"$BIN" compare "$DIR/$name" --pdlp-checkpoint "$OUT/lp.ckpt" >/dev/null 2>"$OUT/cmp.err"; rc=$?
+[ $rc = 1 ] && grep -q "pdlp-checkpoint" "$OUT/cmp.err" && ok || bad "compare --pdlp-checkpoint: exit $rc, $(cat "$OUT/cmp.err")"
+"$BIN" solve "$DIR/$name" -o "$OUT/ck3" --pdlp-checkpoint >/dev/null 2>"$OUT/ck3.err"; rc=$?
+[ $rc = 1 ] && grep -q "file name" "$OUT/ck3.err" && ok || bad "--pdlp-checkpoint without a file: exit $rc"
 
 rm -rf "$OUT"
 echo "pdlp_cli: $pass passed, $fail failed"

@@ -1,0 +1,52 @@
+/* pdlp_lps.h - test helper: LPs for the PDLP tests (test_pdlp.c, test_pdlp_checkpoint.c): a
+ * deterministic generator of feasible, bounded LPs and a model seen as a pdlp_problem. Include
+ * after harness.h and test_rand.h. */
+#ifndef SCOPT_TEST_PDLP_LPS_H
+#define SCOPT_TEST_PDLP_LPS_H
+
+#include <stdlib.h>
+#include "model.h"
+#include "pdlp.h"
+
+/* m rows, n columns, about k nonzeros per row; x0 is feasible by construction; columns without
+ * an upper bound cost >= 0 and have lower bound 0, so the objective is bounded below */
+static scopt_model *random_lp(unsigned seed, int m, int n, int k)
+{
+    lcg r = {seed * 7919ULL + 17};
+    scopt_model *md = calloc(1, sizeof *md);
+    double *x0 = malloc((size_t)n * sizeof *x0), *act = calloc((size_t)m, sizeof *act);
+    for (int j = 0; j < n; j++) {
+        x0[j] = urand(&r) < 0.3 ? 0.0 : 10.0 * urand(&r);
+        double t = urand(&r), lb = 0, ub = SCOPT_INF, c = 10.0 * urand(&r);
+        if (t < 0.35) ub = x0[j] + 5.0 * urand(&r), c -= 6.0;
+        else if (t < 0.45) lb = x0[j] - 2.0 * urand(&r), ub = x0[j] + 3.0 * urand(&r), c -= 5.0;
+        model_add_col(md, V_BUY, j, 0, lb, ub, c, 0);
+    }
+    for (int i = 0; i < m; i++) {
+        int nz = 1 + (int)(urand(&r) * k);
+        for (int q = 0; q < nz; q++) {
+            int j = (int)(urand(&r) * n);
+            double a = (0.5 + 2.5 * urand(&r)) * (urand(&r) < 0.5 ? -1 : 1);
+            int dup = 0;
+            for (size_t e = 0; e < md->nnz; e++) dup |= md->ai[e] == i && md->aj[e] == j;
+            if (!dup) { model_add_coef(md, i, j, a); act[i] += a * x0[j]; }
+        }
+        double t = urand(&r), lo = -SCOPT_INF, hi = SCOPT_INF;
+        if (t < 0.3) lo = hi = act[i];
+        else if (t < 0.6) hi = act[i] + 3.0 * urand(&r);
+        else if (t < 0.9) lo = act[i] - 3.0 * urand(&r);
+        else lo = act[i] - urand(&r), hi = act[i] + urand(&r);
+        model_add_row(md, R_BALANCE, i, 0, lo, hi);
+    }
+    free(x0);
+    free(act);
+    return md;
+}
+
+static pdlp_problem as_problem(const scopt_model *m)
+{
+    pdlp_problem p = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
+    return p;
+}
+
+#endif
