@@ -69,6 +69,20 @@ uint64_t pdlp_fingerprint(const pdlp_problem *p, const pdlp_params *prm)
 }
 
 /* a log line; `note` also keeps the reason (b) for the result */
+/* the checksum: the header's bytes, then x and y */
+static uint64_t checksum(const ckpt_header *hd, const double *x, size_t n, const double *y, size_t m)
+{
+    unsigned char b[sizeof *hd];
+    uint64_t h = 0xcbf29ce484222325ull;
+    memcpy(b, hd, sizeof b);
+    for (size_t k = 0; k + 8 <= sizeof b; k += 8) {
+        uint64_t u;
+        memcpy(&u, b + k, 8);
+        h = mix(h, u);
+    }
+    return mix_doubles(mix_doubles(h, x, n), y, m);
+}
+
 static void say(pdlp_work *w, const char *fmt, const char *a, const char *b, int note)
 {
     char line[1200];
@@ -87,12 +101,11 @@ static const char *read_file(FILE *f, const pdlp_work *w, uint64_t fp, ckpt_head
     if (hd->fingerprint != fp || hd->m != w->h.m || hd->n != w->h.n || hd->nnz != w->h.nnz)
         return "it was written for another LP (the model or the scaling settings differ)";
     if (hd->iter < 0 || !(hd->omega > 0) || !isfinite(hd->omega)) return "its header is damaged";
-    uint64_t sum, want = mix(fp, (uint64_t)hd->iter);
+    uint64_t sum;
     if (fread(x, sizeof *x, (size_t)w->h.n, f) != (size_t)w->h.n || fread(y, sizeof *y, (size_t)w->h.m, f) != (size_t)w->h.m ||
         fread(&sum, sizeof sum, 1, f) != 1)
         return "it is truncated";
-    want = mix_doubles(mix_doubles(want, x, (size_t)w->h.n), y, (size_t)w->h.m);
-    if (sum != want) return "its checksum does not match (damaged)";
+    if (sum != checksum(hd, x, (size_t)w->h.n, y, (size_t)w->h.m)) return "its checksum does not match (damaged)";
     for (int j = 0; j < w->h.n; j++) if (!isfinite(x[j])) return "it holds a point that is not finite";
     for (int i = 0; i < w->h.m; i++) if (!isfinite(y[i])) return "it holds a point that is not finite";
     return NULL;
@@ -116,9 +129,9 @@ int pdlp_checkpoint_load(pdlp_work *w, uint64_t fp)
     else { /* the file's point becomes the restart point, x = x0 = x~, y = y0 = y~, aty = A~'y~ */
         const scopt_backend *be = w->be;
         pdlp_vecs *v = &w->v;
-        rc = be->vec_upload(w->ctx, v->x, x) || be->vec_upload(w->ctx, v->y, y) ||
-             be->vec_copy(w->ctx, v->x0, v->x) || be->vec_copy(w->ctx, v->y0, v->y) ||
-             be->spmv(w->ctx, w->A, 1, v->y, v->aty);
+        if (!(rc = be->vec_upload(w->ctx, v->x, x)) && !(rc = be->vec_upload(w->ctx, v->y, y)) &&
+            !(rc = be->vec_copy(w->ctx, v->x0, v->x)) && !(rc = be->vec_copy(w->ctx, v->y0, v->y)))
+            rc = be->spmv(w->ctx, w->A, 1, v->y, v->aty);
         if (rc) rc = pdlp_backend_fail(w, rc);
         else {
             w->iter = w->resumed_from = (long)hd.iter;
@@ -137,9 +150,9 @@ int pdlp_checkpoint_load(pdlp_work *w, uint64_t fp)
     return rc;
 }
 
-static int write_all(FILE *f, const ckpt_header *hd, const double *x, const double *y, const pdlp_work *w, uint64_t fp)
+static int write_all(FILE *f, const ckpt_header *hd, const double *x, const double *y, const pdlp_work *w)
 {
-    uint64_t sum = mix_doubles(mix_doubles(mix(fp, (uint64_t)hd->iter), x, (size_t)w->h.n), y, (size_t)w->h.m);
+    uint64_t sum = checksum(hd, x, (size_t)w->h.n, y, (size_t)w->h.m);
     return fwrite(hd, sizeof *hd, 1, f) == 1 && fwrite(x, sizeof *x, (size_t)w->h.n, f) == (size_t)w->h.n &&
            fwrite(y, sizeof *y, (size_t)w->h.m, f) == (size_t)w->h.m && fwrite(&sum, sizeof sum, 1, f) == 1 &&
            fflush(f) == 0 && fsync(fileno(f)) == 0;
@@ -170,7 +183,7 @@ int pdlp_checkpoint_save(pdlp_work *w, uint64_t fp)
          * write their own and the last rename wins, whole */
         snprintf(tmp, len, "%s.%ld.%lx.tmp", path, (long)getpid(), (unsigned long)(uintptr_t)w);
         FILE *f = fopen(tmp, "wb");
-        int ok = f && write_all(f, &hd, x, y, w, fp);
+        int ok = f && write_all(f, &hd, x, y, w);
         if (f && fclose(f) != 0) ok = 0;
         if (!ok || rename(tmp, path) != 0) {
             why = strerror(errno ? errno : EIO);

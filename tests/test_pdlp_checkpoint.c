@@ -139,6 +139,8 @@ TEST(files_not_used)
     not_used(&pb, &cold, b->ncols, b->nrows, "shorter than");
     flip_byte(200);          /* a bit of x */
     not_used(&pb, &cold, b->ncols, b->nrows, "checksum");
+    flip_byte(70);           /* a bit of the primal weight in the header */
+    not_used(&pb, &cold, b->ncols, b->nrows, "damaged");
     FILE *f = fopen(path, "w");
     for (int k = 0; f && k < 20; k++) CHECK(fputs("item,site,period,quantity\nwidget,plant,1,10\n", f) >= 0);
     if (f) fclose(f);
