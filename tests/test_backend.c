@@ -189,6 +189,19 @@ TEST(lanes_grid_covers)
         }
 }
 
+/* SCOPT_CUDA_SPMV=auto's choice (cuda_grid.h): what the H100 figures gave for the presets' A
+ * (4.1-4.2 a row: 4 lanes) and A' (2.0: 1 lane), powers of two, the long-row guard */
+TEST(lanes_auto_rule)
+{
+    CHECK(cuda_auto_lanes(2.03, 10) == 1 && cuda_auto_lanes(3.99, 100) == 1);
+    CHECK(cuda_auto_lanes(4.11, 1491) == 4 && cuda_auto_lanes(4.20, 100) == 4);
+    CHECK(cuda_auto_lanes(7.9, 40) == 4 && cuda_auto_lanes(8.0, 40) == 8 && cuda_auto_lanes(100, 500) == 32);
+    CHECK(cuda_auto_lanes(1e4, 30000) == 32 && cuda_auto_lanes(0.5, 1) == 1);
+    CHECK(cuda_auto_lanes(2.0, 1024) == 1 && cuda_auto_lanes(2.0, 1025) == 0);      /* one lane: 1024 steps */
+    CHECK(cuda_auto_lanes(4.2, 4096) == 4 && cuda_auto_lanes(4.2, 4097) == 0);      /* four lanes: 4096 */
+    CHECK(cuda_auto_lanes(40, 32768) == 32 && cuda_auto_lanes(40, 32769) == 0);
+}
+
 /* the lanes kernel's sum order: lane l sums entries l, l+G, ...; the lanes fold in a tree */
 TEST(lanes_sum_order)
 {
@@ -510,7 +523,8 @@ TEST(cpu_against_cpu)
 int main(void)
 {
     static const harness_test tests[] = {T(reduction_order_emulated), T(elementwise_grid_covers),
-                                         T(lanes_grid_covers), T(lanes_sum_order), T(cpu_against_cpu)};
+                                         T(lanes_grid_covers), T(lanes_auto_rule), T(lanes_sum_order),
+                                         T(cpu_against_cpu)};
     int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "backend");
     rc = gpu_part_run("backend_cuda_ops", ops_parity) || rc;
     return gpu_part_run("backend_cuda_spmv_kernels", spmv_kernels) || rc;

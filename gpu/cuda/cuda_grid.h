@@ -25,6 +25,19 @@ static inline int cuda_blocks(int n, int cap)
 static inline SCOPT_HD unsigned cuda_first(unsigned block, unsigned thread) { return block * CUDA_THREADS + thread; }
 static inline SCOPT_HD unsigned cuda_step(unsigned blocks) { return CUDA_THREADS * blocks; }
 
+/* SCOPT_CUDA_SPMV=auto (spmv_cuda.cu): the lanes per row for a matrix of `mean` nonzeros a row
+ * on average and `longest` at most; 0 = cuSPARSE. One lane a row below 4 nonzeros a row, else
+ * the largest power of two <= the mean (at most 32); cuSPARSE only when the longest row would
+ * take one group more than CUDA_LANES_MAX_STEPS steps (docs/pdlp.md "SpMV kernels") */
+#define CUDA_LANES_MAX_STEPS 1024
+static inline int cuda_auto_lanes(double mean, int longest)
+{
+    int G = 1;
+    if (mean >= 4)
+        while (G < 32 && 2 * G <= mean) G *= 2;
+    return longest <= (long long)CUDA_LANES_MAX_STEPS * G ? G : 0;
+}
+
 /* the lanes SpMV kernel (spmv_cuda.cu): G lanes per row, nrows * G threads in blocks of
  * CUDA_THREADS, at most CUDA_MAX_GRID blocks (the row loop strides by the groups launched) */
 static inline int cuda_lanes_blocks(int nrows, int G)

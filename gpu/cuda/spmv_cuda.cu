@@ -84,16 +84,11 @@ const char *cuda_spmv_kernel_name(const cuda_csr *d)
     }
 }
 
-/* the kernel of one matrix: 0 lanes = cuSPARSE (CSR_ALG2). Auto: the lanes kernel, one lane a
- * row up to 4 nonzeros a row on average, else G the largest power of two <= the mean (at most
- * 32); cuSPARSE only when the longest row would take one group more than CUDA_LANES_MAX_STEPS
- * steps (a long row serialises its warp; ALG2 splits rows by nonzeros). From the H100 figures
- * (docs/pdlp.md "SpMV kernels"): A' of the presets (2.0 a row) is fastest with 1 lane, A (4.1-4.2)
- * with 4; XL's A has a row of 1491 nonzeros (373 steps at G = 4) and lanes4 still beat cuSPARSE.
- * The empty, one-row and one-column matrices keep the row kernel under the cuSPARSE modes
- * (backend_cuda.cu, csr_by_cusparse). */
-#define CUDA_LANES_MAX_STEPS 1024
-
+/* the kernel of one matrix: 0 lanes = cuSPARSE (CSR_ALG2); auto: cuda_grid.h cuda_auto_lanes.
+ * From the H100 figures (docs/pdlp.md "SpMV kernels"): A' of the presets (2.0 a row) is
+ * fastest with 1 lane, A (4.1-4.2) with 4; XL's A has a row of 1491 nonzeros (373 steps at
+ * G = 4) and lanes4 still beat cuSPARSE. The empty, one-row and one-column matrices keep the
+ * row kernel under the cuSPARSE modes (backend_cuda.cu, csr_by_cusparse). */
 int cuda_spmv_lanes_for(const gpu_ctx *c, const gpu_csr *h)
 {
     if (c->spmv_mode == CUDA_SPMV_LANES) return c->spmv_lanes;
@@ -101,9 +96,5 @@ int cuda_spmv_lanes_for(const gpu_ctx *c, const gpu_csr *h)
     int longest = 0;
     for (int i = 0; i < h->nrows; i++)
         if (h->rowptr[i + 1] - h->rowptr[i] > longest) longest = h->rowptr[i + 1] - h->rowptr[i];
-    double mean = (double)h->nnz / h->nrows;
-    int G = 1;
-    if (mean >= 4)
-        while (G < 32 && 2 * G <= mean) G *= 2;
-    return longest <= (long long)CUDA_LANES_MAX_STEPS * G ? G : 0;
+    return cuda_auto_lanes((double)h->nnz / h->nrows, longest);
 }
