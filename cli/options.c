@@ -75,6 +75,7 @@ int cli_parse_solve_option(const char *cmd, int argc, char **argv, int *k, scopt
         o->mip_strategy = (scopt_mip_strategy)choice;
         return 1;
     }
+    if (!strcmp(a, "--pdlp-presolve")) { o->pdlp_presolve = 1; return 1; }
     if (!strcmp(a, "--cuts")) { o->cuts = 1; return 1; }
     if (!strcmp(a, "--no-cuts")) { o->cuts = 0; return 1; }
     if (!strcmp(a, "--heuristics")) { o->heuristics = 1; return 1; }

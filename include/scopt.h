@@ -135,7 +135,10 @@ typedef struct scopt_options {
     double pdlp_tol;         /* PDLP relative tolerance (residuals and gap); <0 = 1e-4 */
     scopt_pdlp_finish pdlp_finish; /* default SCOPT_PDLP_FINISH_SIMPLEX */
     scopt_mip_strategy mip_strategy; /* default SCOPT_MIP_AUTO */
-    double reserved_d[8];
+    double reserved_d[7];
+    int pdlp_presolve;       /* 1 = PDLP first removes the column singletons of equality rows
+                                (docs/pdlp.md "Presolve"; default 0) */
+    int reserved_i;
     const char *pdlp_checkpoint; /* PDLP's point kept in this file between runs (NULL: none;
                                     docs/pdlp.md "Checkpoints"); the caller owns the string */
     void *reserved_p[7];

@@ -65,6 +65,7 @@ static json_t *pdlp_json(const plan_pdlp_info *d)
         json_object_set_new(o, "refined", json_boolean(d->refined));
     }
     json_object_set_new(o, "iterations_at_tolerance", json_integer(d->iterations_at_tolerance));
+    if (d->presolve) json_object_set_new(o, "presolved_columns", json_integer(d->presolved_columns));
     if (d->checkpoint) { /* docs/pdlp.md, "Checkpoints" */
         json_t *c = json_object();
         json_object_set_new(c, "file", json_string(d->checkpoint));

@@ -36,6 +36,8 @@ typedef struct plan_pdlp_info {
     int refined;               /* 1: refine_tolerance was met and the finish started there */
     const char *checkpoint;    /* the checkpoint file (NULL: none); the caller's string */
     long resumed_from;         /* iterations of the checkpoint it started from (0: none) */
+    int presolve;              /* 1: --pdlp-presolve */
+    int presolved_columns;     /* the columns it removed */
     int checkpoint_saved;
     char checkpoint_note[200]; /* why the file was not used or not written */
     double primal_objective, dual_objective;         /* constant included */

@@ -28,6 +28,7 @@ typedef struct solve_params {
     double pdlp_tol;       /* relative; <= 0: 1e-4 */
     scopt_pdlp_finish pdlp_finish;
     const char *pdlp_checkpoint; /* NULL: none */
+    int pdlp_presolve;
     scopt_mip_strategy mip_strategy;
     glpk_lp_start lp_start; /* how the LP's simplex starts (glpk_lp_start_for) */
 } solve_params;

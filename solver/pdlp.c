@@ -192,7 +192,8 @@ static int solve(pdlp_work *w, const pdlp_problem *p, pdlp_result *r)
     return unscale(w, p, r);
 }
 
-scopt_status pdlp_solve(const pdlp_problem *p, const pdlp_params *prm, pdlp_result *r, scopt_error *err)
+static scopt_status solve_problem(const pdlp_problem *p, const pdlp_params *prm, double obj_const, pdlp_result *r,
+                                  scopt_error *err)
 {
     pdlp_work w;
     memset(r, 0, sizeof *r);
@@ -201,6 +202,7 @@ scopt_status pdlp_solve(const pdlp_problem *p, const pdlp_params *prm, pdlp_resu
     w.be = prm->backend ? prm->backend : scopt_backend_cpu();
     w.start = w.last_log = now_seconds();
     w.tol = prm->tol;
+    w.obj_const = obj_const;
     w.fp_restart = INFINITY;
     r->status = PDLP_NUMERICAL;
     if (p->nrows <= 0 || p->ncols <= 0 || p->nnz > 2147483647u) return SCOPT_OK; /* not for PDLP */
@@ -221,6 +223,30 @@ scopt_status pdlp_solve(const pdlp_problem *p, const pdlp_params *prm, pdlp_resu
                          w.be->name, w.error[0] ? w.error : "failure");
     }
     return SCOPT_OK;
+}
+
+/* with the presolve: solve the reduced LP, then give its answer in the LP's own terms */
+scopt_status pdlp_solve(const pdlp_problem *p, const pdlp_params *prm, pdlp_result *r, scopt_error *err)
+{
+    pdlp_presolve ps;
+    memset(r, 0, sizeof *r);
+    if (!prm->presolve || p->nrows <= 0 || p->ncols <= 0) return solve_problem(p, prm, 0, r, err);
+    if (pdlp_presolve_build(p, &ps)) return error_set(err, SCOPT_ENOMEM, "out of memory for the PDLP presolve");
+    if (ps.removed == 0) return solve_problem(p, prm, 0, r, err);
+    pdlp_result red;
+    scopt_status s = solve_problem(&ps.red, prm, ps.obj_const, &red, err);
+    if (s == SCOPT_OK && red.x) {
+        *r = red; /* statistics, status, device */
+        r->x = r->y = r->reduced_cost = r->row_activity = NULL;
+        r->presolved_columns = ps.removed;
+        if (alloc_result(r, p->nrows, p->ncols)) {
+            pdlp_result_free(r);
+            s = error_set(err, SCOPT_ENOMEM, "out of memory for the PDLP solver");
+        } else pdlp_presolve_post(&ps, p, &red, r);
+    } else if (s == SCOPT_OK) *r = red; /* rejected: no point */
+    if (s == SCOPT_OK && red.x) pdlp_result_free(&red);
+    pdlp_presolve_free(&ps);
+    return s;
 }
 
 void pdlp_result_free(pdlp_result *r)

@@ -49,6 +49,7 @@ typedef struct pdlp_params {
      * holds this LP's point, and writes its last point there when it stops on a limit, the
      * cancel flag or the tolerance (pdlp_checkpoint.c, docs/pdlp.md "Checkpoints") */
     const char *checkpoint;
+    int presolve;             /* 1: column singletons of equality rows leave first (pdlp_presolve.c) */
     const scopt_backend *backend; /* NULL: the CPU backend */
     volatile int *cancel;
     scopt_log_fn on_log;
@@ -86,6 +87,7 @@ typedef struct pdlp_result {
     int restarts;
     double seconds;
     long resumed_from;        /* iterations already done in the checkpoint it started from (0: none) */
+    int presolved_columns;    /* columns the presolve removed (their values computed after) */
     int checkpoint_saved;     /* 1: the checkpoint file was written */
     char checkpoint_note[200]; /* why a checkpoint file was not used or not written ("": nothing to say) */
     char device[160];         /* the backend's device description */

@@ -99,7 +99,7 @@ static const char *read_file(FILE *f, const pdlp_work *w, uint64_t fp, ckpt_head
     if (memcmp(hd->magic, CKPT_MAGIC, sizeof CKPT_MAGIC) != 0) return "it is not a PDLP checkpoint";
     if (hd->version != CKPT_VERSION) return "it was written by another version of scopt";
     if (hd->fingerprint != fp || hd->m != w->h.m || hd->n != w->h.n || hd->nnz != w->h.nnz)
-        return "it was written for another LP (the model or the scaling settings differ)";
+        return "it was written for another LP (the model, the presolve or the scaling settings differ)";
     if (hd->iter < 0 || !(hd->omega > 0) || !isfinite(hd->omega)) return "its header is damaged";
     uint64_t sum;
     if (fread(x, sizeof *x, (size_t)w->h.n, f) != (size_t)w->h.n || fread(y, sizeof *y, (size_t)w->h.m, f) != (size_t)w->h.m ||

@@ -58,6 +58,7 @@ typedef struct pdlp_work {
     double fp_last;             /* at the previous check */
     pdlp_stats st;
     double tol;                 /* what a check compares with: prm->tol, then prm->refine_tol */
+    double obj_const;           /* added to both objectives (the presolve's constant) */
     /* refinement (pdlp_refine.c): the point that met prm->tol, kept while going on */
     gpu_vec *keep_x, *keep_y;
     pdlp_stats keep_st;
@@ -113,6 +114,22 @@ int pdlp_refine_start(pdlp_work *w, int *go_on);
 int pdlp_refine_over(const pdlp_work *w);
 int pdlp_refine_restore(pdlp_work *w);
 void pdlp_refine_free(pdlp_work *w);
+
+/* pdlp_presolve.c: the LP without the column singletons of its equality rows (red), and the
+ * way back; removed = 0 when there is none (red is then unset) */
+typedef struct pdlp_presolve {
+    pdlp_problem red;
+    int removed;
+    double obj_const;              /* objective of the removed columns that became a constant */
+    double *cost, *lb, *ub, *rlo, *rhi, *av;
+    int *ai, *aj;
+    int *kept;                     /* reduced column -> column */
+    int *row_col;                  /* per row: the column removed from it, or -1 */
+    double *row_coef;              /* its coefficient */
+} pdlp_presolve;
+int pdlp_presolve_build(const pdlp_problem *p, pdlp_presolve *ps); /* -1: out of memory */
+int pdlp_presolve_post(const pdlp_presolve *ps, const pdlp_problem *p, const pdlp_result *r, pdlp_result *out);
+void pdlp_presolve_free(pdlp_presolve *ps);
 
 /* pdlp_checkpoint.c: the LP's fingerprint (the problem as given and the scaling settings);
  * start from prm->checkpoint when it holds this LP's point (else log why not and start from

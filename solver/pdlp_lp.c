@@ -53,6 +53,8 @@ static void fill_info(const solve_params *p, const scopt_model *m, const pdlp_re
     info->refined = pr->refined;
     info->checkpoint = p->pdlp_checkpoint;
     info->resumed_from = pr->resumed_from;
+    info->presolve = p->pdlp_presolve;
+    info->presolved_columns = pr->presolved_columns;
     info->checkpoint_saved = pr->checkpoint_saved;
     snprintf(info->checkpoint_note, sizeof info->checkpoint_note, "%s", pr->checkpoint_note);
     info->primal_objective = pr->primal_obj + m->obj_constant;
@@ -97,6 +99,7 @@ static void fill_params(const solve_params *p, const scopt_model *m, const scopt
     if (p->time_limit > 0) prm->time_limit = fmax(1e-3, p->time_limit - (now_seconds() - p->start_time));
     prm->backend = be;
     prm->checkpoint = p->pdlp_checkpoint;
+    prm->presolve = p->pdlp_presolve;
     prm->cancel = p->cancel;
     prm->on_log = p->quiet ? NULL : p->on_log;
     prm->log_user = p->log_user;

@@ -29,8 +29,8 @@ int pdlp_check(pdlp_work *w, int *converged)
     PDLP_TRY(w, be->diff_stats(c, v->yp, v->y, NULL, NULL, dy));
     pdlp_stats *st = &w->st;
     double s = w->h.obj_scale;
-    st->pobj = cs[2] / s;
-    st->dobj = (rs[1] + cs[1]) / s;
+    st->pobj = cs[2] / s + w->obj_const;
+    st->dobj = (rs[1] + cs[1]) / s + w->obj_const;
     st->rp = sqrt(rs[0]);
     st->rd = sqrt(cs[0]) / s;
     st->rel_rp = st->rp / (1.0 + w->h.bnorm);

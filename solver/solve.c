@@ -21,6 +21,7 @@ static void options_json(const scopt_options *o, char *buf, size_t n)
     if (o->pdlp_tol > 0) ADD("%s\"pdlp_tol\": %g", k > 1 ? ", " : "", o->pdlp_tol);
     if (o->pdlp_finish == SCOPT_PDLP_FINISH_NONE) ADD("%s\"pdlp_finish\": \"none\"", k > 1 ? ", " : "");
     if (o->pdlp_finish == SCOPT_PDLP_FINISH_RESTRICTED) ADD("%s\"pdlp_finish\": \"restricted\"", k > 1 ? ", " : "");
+    if (o->pdlp_presolve) ADD("%s\"pdlp_presolve\": true", k > 1 ? ", " : "");
     if (!o->cuts) ADD("%s\"cuts\": false", k > 1 ? ", " : "");
     if (o->mip_strategy == SCOPT_MIP_GLPK) ADD("%s\"mip_strategy\": \"glpk\"", k > 1 ? ", " : "");
     if (o->heuristics) ADD("%s\"heuristics\": true", k > 1 ? ", " : "");
@@ -47,6 +48,7 @@ static void fill_params(const scopt_network *net, const scopt_options *o, solve_
     p->pdlp_tol = o->pdlp_tol;
     p->pdlp_finish = o->pdlp_finish;
     p->pdlp_checkpoint = o->pdlp_checkpoint && *o->pdlp_checkpoint ? o->pdlp_checkpoint : NULL;
+    p->pdlp_presolve = o->pdlp_presolve != 0;
     p->mip_strategy = o->mip_strategy;
 }
 

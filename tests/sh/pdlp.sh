@@ -6,7 +6,7 @@
 # either runs on CUDA or fails cleanly with exit 1; scopt and libscopt never link CUDA; the CUDA
 # plugin is built whenever nvcc exists; the refinement before the finish that runs only on CUDA,
 # through a stand-in plugin that is the CPU backend named "cuda"; --lp-method auto's column rule;
-# --pdlp-checkpoint.
+# --pdlp-checkpoint; --pdlp-presolve.
 # PDLP_DEVICE=gpu runs the PDLP cases on CUDA (make gpu-check).
 BIN=${SCOPT_BIN:-bin/scopt}
 DIR=tests/data/conformance
@@ -179,6 +179,16 @@ done
 [ $rc = 1 ] && grep -q "pdlp-checkpoint" "$OUT/cmp.err" && ok || bad "compare --pdlp-checkpoint: exit $rc, $(cat "$OUT/cmp.err")"
 "$BIN" solve "$DIR/$name" -o "$OUT/ck3" --pdlp-checkpoint >/dev/null 2>"$OUT/ck3.err"; rc=$?
 [ $rc = 1 ] && grep -q "file name" "$OUT/ck3.err" && ok || bad "--pdlp-checkpoint without a file: exit $rc"
+
+# --pdlp-presolve: the lost-sales columns leave before PDLP; the finish gives the same optimum
+name=lp-small-backorders
+want=$(awk -F, -v n="$name" '$1 == n {print $2}' "$DIR/expected.csv")
+if "$BIN" solve "$DIR/$name" -o "$OUT/pre" --quiet --json --lp-method pdlp --device "$DEV" --pdlp-presolve > "$OUT/pre.json"; then
+    close "$(field "$OUT/pre.json" objective)" "$want" 1e-9 && ok || bad "--pdlp-presolve: objective"
+    [ "$(field "$OUT/pre.json" solver.pdlp.presolved_columns)" -gt 0 ] 2>/dev/null && ok || bad "--pdlp-presolve removed nothing"
+    [ "$(field "$OUT/pre.json" options.pdlp_presolve)" = True ] && ok || bad "options lack pdlp_presolve"
+    "$BIN" check "$DIR/$name" "$OUT/pre" >/dev/null 2>&1 && ok || bad "--pdlp-presolve: scopt check rejects the plan"
+else bad "--pdlp-presolve failed"; fi
 
 rm -rf "$OUT"
 echo "pdlp_cli: $pass passed, $fail failed"
