@@ -6,6 +6,7 @@
  *    objectives and GLPK's simplex optimum within the tolerance, and the returned point checked
  *    in the original LP (bounds exact, rows within the residual the tolerance allows);
  *  - an LP with nothing to remove: the same bits as without the presolve;
+ *  - infeasible and unbounded LPs stay so through the presolve;
  *  - the conformance LPs through scopt_solve with the presolve and the simplex finish: expected.csv's
  *    optimum to 1e-9, scopt check's twin (the plan's own check) by the finish. */
 #include <math.h>
@@ -138,6 +139,29 @@ TEST(nothing_to_remove)
     pdlp_result_free(&b);
 }
 
+/* x1 + x2 + l = 5 with x1, x2 <= 1 and l <= 2 cannot be met: the presolved LP (x1 + x2 in [3, 5])
+ * is infeasible too, and PDLP says so; unbounded stays unbounded */
+TEST(infeasible_and_unbounded)
+{
+    double c[] = {1, 1, 10}, lb[] = {0, 0, 0}, ub[] = {1, 1, 2}, rlo[] = {5}, rhi[] = {5};
+    int ai[] = {0, 0, 0}, aj[] = {0, 1, 2};
+    double av[] = {1, 1, 1};
+    pdlp_problem p = {1, 3, c, lb, ub, rlo, rhi, 3, ai, aj, av};
+    pdlp_params prm;
+    pdlp_result r;
+    pdlp_params_init(&prm);
+    prm.presolve = 1;
+    prm.log_every = -1;
+    CHECK(pdlp_solve(&p, &prm, &r, NULL) == SCOPT_OK && r.status == PDLP_PRIMAL_INFEASIBLE && r.presolved_columns == 1);
+    pdlp_result_free(&r);
+    /* min -x1 + l, x1 - x2 + l = 0, x1, x2 >= 0 free above, l in [0, 1]: x1 = x2 -> -inf */
+    double c2[] = {-1, 0, 1}, lb2[] = {0, 0, 0}, ub2[] = {SCOPT_INF, SCOPT_INF, 1}, r0[] = {0};
+    double av2[] = {1, -1, 1};
+    pdlp_problem q = {1, 3, c2, lb2, ub2, r0, r0, 3, ai, aj, av2};
+    CHECK(pdlp_solve(&q, &prm, &r, NULL) == SCOPT_OK && r.status == PDLP_DUAL_INFEASIBLE && r.presolved_columns == 1);
+    pdlp_result_free(&r);
+}
+
 static double expected_optimum(const char *name)
 {
     FILE *f = fopen("tests/data/conformance/expected.csv", "r");
@@ -178,6 +202,6 @@ TEST(conformance_finished)
 int main(void)
 {
     static const harness_test tests[] = {T(lost_sales_by_hand), T(generated_with_singletons), T(nothing_to_remove),
-                                         T(conformance_finished)};
+                                         T(infeasible_and_unbounded), T(conformance_finished)};
     return harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp_presolve");
 }
