@@ -232,7 +232,10 @@ scopt_status pdlp_solve(const pdlp_problem *p, const pdlp_params *prm, pdlp_resu
     memset(r, 0, sizeof *r);
     if (!prm->presolve || p->nrows <= 0 || p->ncols <= 0) return solve_problem(p, prm, 0, r, err);
     if (pdlp_presolve_build(p, &ps)) return error_set(err, SCOPT_ENOMEM, "out of memory for the PDLP presolve");
-    if (ps.removed == 0) return solve_problem(p, prm, 0, r, err);
+    if (ps.removed == 0 || ps.red.ncols == 0) { /* nothing to remove, or nothing left for PDLP */
+        pdlp_presolve_free(&ps);
+        return solve_problem(p, prm, 0, r, err);
+    }
     pdlp_result red;
     scopt_status s = solve_problem(&ps.red, prm, ps.obj_const, &red, err);
     if (s == SCOPT_OK && red.x) {

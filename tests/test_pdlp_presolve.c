@@ -4,7 +4,8 @@
  *    reduced costs), and so is the LP the presolve builds (row bounds, costs, constant);
  *  - generated LPs with singletons added: optimal with and without the presolve, the two
  *    objectives and GLPK's simplex optimum within the tolerance, and the returned point checked
- *    in the original LP (bounds exact, rows within the residual the tolerance allows);
+ *    in the original LP (bounds exact, rows within the residual the tolerance allows), its
+ *    reduced costs c - A'y of its duals;
  *  - an LP with nothing to remove: the same bits as without the presolve;
  *  - infeasible and unbounded LPs stay so through the presolve;
  *  - the conformance LPs through scopt_solve with the presolve and the simplex finish: expected.csv's
@@ -118,6 +119,13 @@ TEST(generated_with_singletons)
             fprintf(stderr, "  seed %u: simplex %.9g, PDLP %.9g, with presolve %.9g\n", seed, want, a.primal_obj, b.primal_obj);
         CHECK(fabs(b.primal_obj - want) <= tol && fabs(a.primal_obj - want) <= tol);
         CHECK(violation(md, &b) <= 1e-4);
+        /* the duals it gives back are the LP's: c - A'y is the reduced cost it reports */
+        double *d = malloc((size_t)md->ncols * sizeof *d), worst = 0;
+        for (int j = 0; j < md->ncols; j++) d[j] = md->cost[j];
+        for (size_t e = 0; e < md->nnz; e++) d[md->aj[e]] -= md->av[e] * b.y[md->ai[e]];
+        for (int j = 0; j < md->ncols; j++) worst = fmax(worst, fabs(d[j] - b.reduced_cost[j]) / (1 + fabs(md->cost[j])));
+        CHECK(worst <= 1e-9);
+        free(d);
         pdlp_result_free(&a);
         pdlp_result_free(&b);
         model_free(md);
