@@ -128,7 +128,7 @@ typedef struct pdlp_presolve {
     double *row_coef;              /* its coefficient */
 } pdlp_presolve;
 int pdlp_presolve_build(const pdlp_problem *p, pdlp_presolve *ps); /* -1: out of memory */
-int pdlp_presolve_post(const pdlp_presolve *ps, const pdlp_problem *p, const pdlp_result *r, pdlp_result *out);
+void pdlp_presolve_post(const pdlp_presolve *ps, const pdlp_problem *p, const pdlp_result *r, pdlp_result *out);
 void pdlp_presolve_free(pdlp_presolve *ps);
 
 /* pdlp_checkpoint.c: the LP's fingerprint (the problem as given and the scaling settings);

@@ -54,22 +54,10 @@ static void rest_bounds(double b, double a, double lb, double ub, double *lo, do
     *hi = a > 0 ? at_lb : at_ub;
 }
 
-int pdlp_presolve_build(const pdlp_problem *p, pdlp_presolve *ps)
+/* the reduced LP of the columns pick_singletons chose (newj: scratch of n ints); -1: no memory */
+static int build_reduced(const pdlp_problem *p, pdlp_presolve *ps, int *newj)
 {
-    memset(ps, 0, sizeof *ps);
-    int m = p->nrows, n = p->ncols;
-    int *count = calloc((size_t)n + 1, sizeof *count), *row_of = malloc(((size_t)n + 1) * sizeof *row_of);
-    double *coef = malloc(((size_t)n + 1) * sizeof *coef);
-    ps->row_col = malloc(((size_t)m + 1) * sizeof *ps->row_col);
-    ps->row_coef = calloc((size_t)m + 1, sizeof *ps->row_coef);
-    ps->kept = malloc(((size_t)n + 1) * sizeof *ps->kept);
-    int rc = -1;
-    if (!count || !row_of || !coef || !ps->row_col || !ps->row_coef || !ps->kept) goto done;
-    for (int i = 0; i < m; i++) ps->row_col[i] = -1;
-    ps->removed = pick_singletons(p, ps, count, row_of, coef);
-    rc = 0;
-    if (ps->removed == 0) goto done;
-    int nr = n - ps->removed, *newj = row_of; /* row_of is free again: original -> reduced column */
+    int m = p->nrows, n = p->ncols, nr = n - ps->removed;
     size_t nnz = p->nnz - (size_t)ps->removed;
     ps->cost = malloc((size_t)nr * sizeof(double));
     ps->lb = malloc((size_t)nr * sizeof(double));
@@ -79,14 +67,13 @@ int pdlp_presolve_build(const pdlp_problem *p, pdlp_presolve *ps)
     ps->ai = malloc((nnz + 1) * sizeof(int));
     ps->aj = malloc((nnz + 1) * sizeof(int));
     ps->av = malloc((nnz + 1) * sizeof(double));
-    if (!ps->cost || !ps->lb || !ps->ub || !ps->rlo || !ps->rhi || !ps->ai || !ps->aj || !ps->av) { rc = -1; goto done; }
-    char *gone = (char *)count; /* count is free too: 1 for a removed column */
-    memset(gone, 0, (size_t)n);
+    if (!ps->cost || !ps->lb || !ps->ub || !ps->rlo || !ps->rhi || !ps->ai || !ps->aj || !ps->av) return -1;
+    for (int j = 0; j < n; j++) newj[j] = 0;
     for (int i = 0; i < m; i++)
-        if (ps->row_col[i] >= 0) gone[ps->row_col[i]] = 1;
-    for (int j = 0, k = 0; j < n; j++) {
-        newj[j] = gone[j] ? -1 : k;
-        if (gone[j]) continue;
+        if (ps->row_col[i] >= 0) newj[ps->row_col[i]] = -1;
+    for (int j = 0, k = 0; j < n; j++) { /* the kept columns in order: original -> reduced index */
+        if (newj[j] < 0) continue;
+        newj[j] = k;
         ps->kept[k] = j;
         ps->cost[k] = p->cost[j];
         ps->lb[k] = p->lb[j];
@@ -109,7 +96,24 @@ int pdlp_presolve_build(const pdlp_problem *p, pdlp_presolve *ps)
         if (j >= 0) ps->cost[k] -= p->cost[j] / ps->row_coef[i] * p->av[e];
     }
     ps->red = (pdlp_problem){m, nr, ps->cost, ps->lb, ps->ub, ps->rlo, ps->rhi, q, ps->ai, ps->aj, ps->av};
-done:
+    return 0;
+}
+
+int pdlp_presolve_build(const pdlp_problem *p, pdlp_presolve *ps)
+{
+    memset(ps, 0, sizeof *ps);
+    int m = p->nrows, n = p->ncols;
+    int *count = calloc((size_t)n + 1, sizeof *count), *row_of = malloc(((size_t)n + 1) * sizeof *row_of);
+    double *coef = malloc(((size_t)n + 1) * sizeof *coef);
+    ps->row_col = malloc(((size_t)m + 1) * sizeof *ps->row_col);
+    ps->row_coef = calloc((size_t)m + 1, sizeof *ps->row_coef);
+    ps->kept = malloc(((size_t)n + 1) * sizeof *ps->kept);
+    int rc = -1;
+    if (count && row_of && coef && ps->row_col && ps->row_coef && ps->kept) {
+        for (int i = 0; i < m; i++) ps->row_col[i] = -1;
+        ps->removed = pick_singletons(p, ps, count, row_of, coef);
+        rc = ps->removed > 0 ? build_reduced(p, ps, row_of) : 0;
+    }
     free(count);
     free(row_of);
     free(coef);
@@ -118,9 +122,9 @@ done:
 }
 
 /* the reduced LP's answer r (m rows, reduced columns) as the answer of p, in place of out */
-int pdlp_presolve_post(const pdlp_presolve *ps, const pdlp_problem *p, const pdlp_result *r, pdlp_result *out)
+void pdlp_presolve_post(const pdlp_presolve *ps, const pdlp_problem *p, const pdlp_result *r, pdlp_result *out)
 {
-    int n = p->ncols, nr = ps->red.ncols;
+    int nr = ps->red.ncols;
     for (int k = 0; k < nr; k++) {
         out->x[ps->kept[k]] = r->x[k];
         out->reduced_cost[ps->kept[k]] = r->reduced_cost[k];
@@ -137,6 +141,4 @@ int pdlp_presolve_post(const pdlp_presolve *ps, const pdlp_problem *p, const pdl
         out->y[i] = r->y[i] + p->cost[j] / a;
         out->reduced_cost[j] = -a * r->y[i];
     }
-    (void)n;
-    return 0;
 }
