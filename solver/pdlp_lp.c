@@ -128,7 +128,7 @@ static scopt_status run_pdlp(const scopt_model *m, const solve_params *p, pdlp_r
         say(p, line);
         *backend = "cpu";
         fill_params(p, m, scopt_backend_cpu(), &prm);
-            s = pdlp_solve(&prob, &prm, pr, err);
+        s = pdlp_solve(&prob, &prm, pr, err);
         if (s == SCOPT_OK && err) memset(err, 0, sizeof *err);
     }
     return s;
