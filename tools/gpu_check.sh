@@ -16,9 +16,10 @@
 # pdlp_bench.md, spmv.md) go to $GPU_CHECK_OUT (default bench/out/gpu-check); datasets and plans
 # to $GPU_CHECK_WORK (default /tmp/scopt-gpu-check), so the report folder stays small.
 # GPU_CHECK_FORCE_DEBS=1 uses the unpacked packages even where they are installed (to try that
-# path on an ordinary machine). GPU_CHECK_PLAN=spmv runs, after the tests, only the SpMV kernels
-# on XL and PDLP-CUDA on M and L (a second, short call); GPU_CHECK_PLAN=xl only PDLP-CUDA on XL
-# with a checkpoint, so that calls made one after the other go on where the last stopped.
+# path on an ordinary machine). What runs after the tests is GPU_CHECK_PLAN: xl (the default):
+# PDLP-CUDA on XL with the presolve and a checkpoint, so that calls made one after the other go on
+# where the last stopped, and M with the finish on CUDA beside it; spmv: the SpMV kernels on XL and
+# PDLP-CUDA on M and L (a short call); survey: the second run's sequence (below).
 set -u
 ROOT=$(pwd)
 DEBS=.device-debs
@@ -103,19 +104,35 @@ if [ $status != 0 ]; then
     exit $status
 fi
 
-if [ "${GPU_CHECK_PLAN:-full}" = xl ]; then
-    # XL alone with all the time left and the presolve (docs/pdlp.md "Presolve": the XL stand-in's
-    # gap 2.5x smaller at 110k iterations), its point kept in a checkpoint under out/ (ignored, so it
-    # stays on a warm machine): a second call with the same plan, made at once, goes on from it
-    # (docs/pdlp.md, "Checkpoints"). The dataset stays there too.
+if [ "${GPU_CHECK_PLAN:-xl}" = xl ]; then
+    # the default since the second run (what is still owed, docs/pdlp.md): XL with all the time
+    # left and the presolve (docs/pdlp.md "Presolve": the XL stand-in's gap 2.5x smaller at 110k
+    # iterations), its point kept in a checkpoint under out/ (ignored, so it stays on a warm
+    # machine): a second call with the same plan, made at once, goes on from it (docs/pdlp.md,
+    # "Checkpoints"); the dataset stays there too. Beside it, M with the finish on CUDA in a lane:
+    # its PDLP shares the GPU for its first seconds (about 15 s with the refinement), then GLPK's
+    # finish runs on the CPU (minutes); a second call skips M once its table row is there.
     mkdir -p "$ROOT/out/gpu-work"
-    export PDLP_EXTRA_ARGS="--pdlp-presolve --pdlp-checkpoint $ROOT/out/gpu-work/XL.ckpt"
-    WORK="$ROOT/out/gpu-work"
+    W="$ROOT/out/gpu-work"
+    LANE=""
+    if ! grep -q "^| M |.*pdlp-cuda+simplex" "$W/m-lane/pdlp_bench.md" 2>/dev/null; then
+        lane_left=$(( $(left) - 30 ))
+        ( timeout "$lane_left" env PRESETS=M RUNS="pdlp-cuda+simplex" CAP=$(( lane_left - 40 )) SPMV_BENCH=0 \
+            WORK="$W" sh bench/pdlp_bench.sh "$W/m-lane" > "$OUT/m-lane.txt" 2>&1 ) &
+        LANE=$!
+        log "M lane started (PDLP-CUDA + finish; up to ${lane_left}s)"
+    fi
+    export PDLP_EXTRA_ARGS="--pdlp-presolve --pdlp-checkpoint $W/XL.ckpt"
+    WORK="$W"
     bench bench_XL_cuda 600 XL "pdlp-cuda" 0
+    unset PDLP_EXTRA_ARGS
+    [ -n "$LANE" ] && { wait $LANE || log "M lane: exit $? (124: out of time)"; }
+    cp "$W/m-lane/pdlp_bench.md" "$OUT/m-lane.md" 2>/dev/null
+    cat "$OUT/m-lane.md" 2>/dev/null
     log "done (status $status, plan xl)"
     exit $status
 fi
-if [ "${GPU_CHECK_PLAN:-full}" = spmv ]; then
+if [ "${GPU_CHECK_PLAN:-xl}" = spmv ]; then
     # the short plan: the SpMV kernels on XL (auto against the kernels it chooses between), then
     # PDLP-CUDA with the default kernel on M and on L with the time left
     export PDLP_SPMV_KERNELS="${PDLP_SPMV_KERNELS:-auto lanes4 lanes1 cusparse}"
@@ -126,6 +143,12 @@ if [ "${GPU_CHECK_PLAN:-full}" = spmv ]; then
     log "done (status $status, plan spmv)"
     exit $status
 fi
+if [ "${GPU_CHECK_PLAN:-xl}" != survey ]; then
+    log "GPU_CHECK_PLAN=$GPU_CHECK_PLAN: expected xl, spmv or survey"
+    exit 1
+fi
+
+# survey: the second run's sequence.
 
 # A lane on the machine's other cores, beside the GPU runs: GLPK's simplex alone on S3, one
 # thread, so the GPU runs in front lose little. The first run (BENCHMARKS.md) stopped it at 283 s
