@@ -57,7 +57,6 @@ int cuda_csr_rows(gpu_ctx *c, int nrows, const int *rowptr, const int *colind, c
 int cuda_spmv_mode(gpu_ctx *c, const char *value); /* parse SCOPT_CUDA_SPMV (NULL: auto) */
 int cuda_spmv_lanes_for(const gpu_ctx *c, const gpu_csr *h);
 int cuda_csr_lanes(gpu_ctx *c, const cuda_csr *d, const double *x, double *y);
-const char *cuda_spmv_kernel_name(const cuda_csr *d);
 int cuda_ray_project(gpu_ctx *c, int n, int dual, double *dst, const double *a, const double *b, const double *lo,
                      const double *hi);
 /* reductions: K sums (or maxima) in a fixed order that depends only on n */

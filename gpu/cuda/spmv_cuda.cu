@@ -70,20 +70,6 @@ int cuda_spmv_mode(gpu_ctx *c, const char *value)
     return SCOPT_EUSAGE;
 }
 
-const char *cuda_spmv_kernel_name(const cuda_csr *d)
-{
-    if (d->nnz <= 0) return "empty";
-    switch (d->lanes) {
-    case 0: return d->desc ? (d->preprocessed ? "cusparse+preprocess" : "cusparse") : "lanes1";
-    case 1: return "lanes1";
-    case 2: return "lanes2";
-    case 4: return "lanes4";
-    case 8: return "lanes8";
-    case 16: return "lanes16";
-    default: return "lanes32";
-    }
-}
-
 /* the kernel of one matrix: 0 lanes = cuSPARSE (CSR_ALG2); auto: cuda_grid.h cuda_auto_lanes.
  * From the H100 figures (docs/pdlp.md "SpMV kernels"): A' of the presets (2.0 a row) is
  * fastest with 1 lane, A (4.1-4.2) with 4; XL's A has a row of 1491 nonzeros (373 steps at
