@@ -133,9 +133,8 @@ static int unscale(pdlp_work *w, const pdlp_problem *p, pdlp_result *r)
     PDLP_TRY(w, w->be->vec_download(w->ctx, w->v.atyp, r->reduced_cost));
     PDLP_TRY(w, w->be->vec_download(w->ctx, w->v.axp, r->row_activity));
     for (int j = 0; j < h->n; j++) {
-        double lo = p->lb[j] <= -SCOPT_INF ? -INFINITY : p->lb[j], hi = p->ub[j] >= SCOPT_INF ? INFINITY : p->ub[j];
         r->reduced_cost[j] = (h->c[j] - r->reduced_cost[j]) / (h->cs[j] * h->obj_scale);
-        r->x[j] = fmin(fmax(r->x[j] * h->cs[j], lo), hi);
+        r->x[j] = fmin(fmax(r->x[j] * h->cs[j], pdlp_to_inf(p->lb[j])), pdlp_to_inf(p->ub[j]));
     }
     for (int i = 0; i < h->m; i++) {
         r->y[i] = r->y[i] * h->rs[i] / h->obj_scale;

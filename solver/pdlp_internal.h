@@ -7,7 +7,13 @@
 #ifndef SCOPT_PDLP_INTERNAL_H
 #define SCOPT_PDLP_INTERNAL_H
 
+#include <math.h>
+#include <stdint.h>
 #include "pdlp.h"
+#include "util.h"
+
+/* a bound as IEEE arithmetic sees it: scopt's "unlimited" (|v| >= SCOPT_INF) is an infinity */
+static inline double pdlp_to_inf(double v) { return v >= SCOPT_INF ? INFINITY : v <= -SCOPT_INF ? -INFINITY : v; }
 
 /* the scaled problem on the host, before upload */
 typedef struct pdlp_host {
@@ -134,7 +140,6 @@ void pdlp_presolve_free(pdlp_presolve *ps);
 /* pdlp_checkpoint.c: the LP's fingerprint (the problem as given and the scaling settings);
  * start from prm->checkpoint when it holds this LP's point (else log why not and start from
  * zero); write the point T(z) there at the end. Only a backend failure is an error. */
-#include <stdint.h>
 uint64_t pdlp_fingerprint(const pdlp_problem *p, const pdlp_params *prm);
 int pdlp_checkpoint_load(pdlp_work *w, uint64_t fingerprint);
 int pdlp_checkpoint_save(pdlp_work *w, uint64_t fingerprint);

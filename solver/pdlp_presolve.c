@@ -24,7 +24,7 @@ void pdlp_presolve_free(pdlp_presolve *ps)
     memset(ps, 0, sizeof *ps);
 }
 
-static int is_finite(double v) { return v > -SCOPT_INF && v < SCOPT_INF && isfinite(v); }
+static int is_finite(double v) { return isfinite(pdlp_to_inf(v)); }
 
 /* which columns leave: row_col[i] = the column removed from row i (-1: none) */
 static int pick_singletons(const pdlp_problem *p, pdlp_presolve *ps, int *count, int *row_of, double *coef)
@@ -135,8 +135,7 @@ void pdlp_presolve_post(const pdlp_presolve *ps, const pdlp_problem *p, const pd
         out->row_activity[i] = r->row_activity[i];
         if (j < 0) continue;
         double a = ps->row_coef[i], rest = r->row_activity[i];
-        double lo = is_finite(p->lb[j]) ? p->lb[j] : -INFINITY, hi = is_finite(p->ub[j]) ? p->ub[j] : INFINITY;
-        out->x[j] = fmin(fmax((p->rlo[i] - rest) / a, lo), hi);
+        out->x[j] = fmin(fmax((p->rlo[i] - rest) / a, pdlp_to_inf(p->lb[j])), pdlp_to_inf(p->ub[j]));
         out->row_activity[i] = rest + a * out->x[j];
         out->y[i] = r->y[i] + p->cost[j] / a;
         out->reduced_cost[j] = -a * r->y[i];

@@ -9,8 +9,6 @@
 #include "pdlp_internal.h"
 #include "util.h"
 
-static double to_inf(double v) { return v >= SCOPT_INF ? INFINITY : v <= -SCOPT_INF ? -INFINITY : v; }
-
 /* CSR of an r x c matrix from triplets (rows ti, columns tj); 0 or -1 on out of memory */
 static int csr_from_triplets(int r, size_t nnz, const int *ti, const int *tj, const double *tv, int **rowptr,
                              int **colind, double **val)
@@ -92,17 +90,17 @@ static void scale_vectors(const pdlp_problem *p, pdlp_host *h)
 {
     double bsum = 0;
     for (int i = 0; i < h->m; i++) {
-        h->rl[i] = to_inf(p->rlo[i]) * h->rs[i];
-        h->ru[i] = to_inf(p->rhi[i]) * h->rs[i];
-        if (to_inf(p->rlo[i]) > to_inf(p->rhi[i])) h->trivially_infeasible = 1;
-        double b = row_bound(to_inf(p->rlo[i]), to_inf(p->rhi[i]));
+        h->rl[i] = pdlp_to_inf(p->rlo[i]) * h->rs[i];
+        h->ru[i] = pdlp_to_inf(p->rhi[i]) * h->rs[i];
+        if (pdlp_to_inf(p->rlo[i]) > pdlp_to_inf(p->rhi[i])) h->trivially_infeasible = 1;
+        double b = row_bound(pdlp_to_inf(p->rlo[i]), pdlp_to_inf(p->rhi[i]));
         bsum += b * b;
     }
     h->bnorm = sqrt(bsum);
     for (int j = 0; j < h->n; j++) {
-        h->lb[j] = to_inf(p->lb[j]) / h->cs[j];
-        h->ub[j] = to_inf(p->ub[j]) / h->cs[j];
-        if (to_inf(p->lb[j]) > to_inf(p->ub[j])) h->trivially_infeasible = 1;
+        h->lb[j] = pdlp_to_inf(p->lb[j]) / h->cs[j];
+        h->ub[j] = pdlp_to_inf(p->ub[j]) / h->cs[j];
+        if (pdlp_to_inf(p->lb[j]) > pdlp_to_inf(p->ub[j])) h->trivially_infeasible = 1;
         h->c[j] = p->cost[j] * h->cs[j] * h->obj_scale;
     }
     h->cnorm = norm2(p->cost, h->n);
@@ -113,7 +111,7 @@ static void bound_objective_scaling(const pdlp_problem *p, pdlp_host *h)
 {
     double bs = 0, cs2 = 0;
     for (int i = 0; i < h->m; i++) {
-        double b = row_bound(to_inf(p->rlo[i]), to_inf(p->rhi[i])) * h->rs[i];
+        double b = row_bound(pdlp_to_inf(p->rlo[i]), pdlp_to_inf(p->rhi[i])) * h->rs[i];
         bs += b * b;
     }
     for (int j = 0; j < h->n; j++) cs2 += (p->cost[j] * h->cs[j]) * (p->cost[j] * h->cs[j]);
