@@ -1,16 +1,19 @@
 /* pdlp_lps.h - test helper: LPs for the PDLP tests (test_pdlp.c, test_pdlp_checkpoint.c): a
- * deterministic generator of feasible, bounded LPs and a model seen as a pdlp_problem. Include
+ * deterministic generator of feasible, bounded LPs, a model seen as a pdlp_problem, and a
+ * dataset solved through scopt_solve. Include
  * after harness.h and test_rand.h. */
 #ifndef SCOPT_TEST_PDLP_LPS_H
 #define SCOPT_TEST_PDLP_LPS_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include "model.h"
 #include "pdlp.h"
+#include "scopt.h"
 
 /* m rows, n columns, about k nonzeros per row; x0 is feasible by construction; columns without
  * an upper bound cost >= 0 and have lower bound 0, so the objective is bounded below */
-static scopt_model *random_lp(unsigned seed, int m, int n, int k)
+static inline scopt_model *random_lp(unsigned seed, int m, int n, int k)
 {
     lcg r = {seed * 7919ULL + 17};
     scopt_model *md = calloc(1, sizeof *md);
@@ -43,7 +46,24 @@ static scopt_model *random_lp(unsigned seed, int m, int n, int k)
     return md;
 }
 
-static pdlp_problem as_problem(const scopt_model *m)
+/* a network solved through scopt_solve on the CPU (method, finish, presolve); NULL on failure */
+static inline scopt_plan *solve_dataset(const scopt_network *net, scopt_lp_method method, scopt_pdlp_finish finish,
+                                        int presolve)
+{
+    scopt_options opt;
+    scopt_error err;
+    scopt_plan *plan = NULL;
+    scopt_options_init(&opt);
+    opt.device = SCOPT_DEVICE_CPU;
+    opt.lp_method = method;
+    opt.pdlp_finish = finish;
+    opt.pdlp_presolve = presolve;
+    opt.mip_gap = 1e-6;
+    if (scopt_solve(net, &opt, &plan, &err) != SCOPT_OK) fprintf(stderr, "  solve: %s\n", err.message);
+    return plan;
+}
+
+static inline pdlp_problem as_problem(const scopt_model *m)
 {
     pdlp_problem p = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
     return p;

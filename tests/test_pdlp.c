@@ -317,26 +317,12 @@ static double json_num(const scopt_plan *p, const char *key)
     return v;
 }
 
-static scopt_plan *solve_dataset(const scopt_network *net, scopt_lp_method method, scopt_pdlp_finish finish)
-{
-    scopt_options opt;
-    scopt_error err;
-    scopt_plan *plan = NULL;
-    scopt_options_init(&opt);
-    opt.device = SCOPT_DEVICE_CPU;
-    opt.lp_method = method;
-    opt.pdlp_finish = finish;
-    opt.mip_gap = 1e-6;
-    if (scopt_solve(net, &opt, &plan, &err) != SCOPT_OK) fprintf(stderr, "  solve: %s\n", err.message);
-    return plan;
-}
-
 /* an LP dataset through scopt_solve: simplex, PDLP + finish, PDLP alone */
 static void check_lp_dataset(const scopt_network *net)
 {
-    scopt_plan *ref = solve_dataset(net, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX);
-    scopt_plan *fin = solve_dataset(net, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX);
-    scopt_plan *raw = solve_dataset(net, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_NONE);
+    scopt_plan *ref = solve_dataset(net, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX, 0);
+    scopt_plan *fin = solve_dataset(net, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, 0);
+    scopt_plan *raw = solve_dataset(net, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_NONE, 0);
     CHECK(ref && fin && raw);
     if (ref && fin && raw) {
         double want = scopt_plan_objective(ref), tol = 1e-4;
@@ -390,8 +376,8 @@ TEST(mip_root_by_pdlp)
     scopt_network *net = NULL;
     CHECK(scopt_network_read_dir("tests/data/conformance/mip-tiny-all", NULL, &net, NULL) == SCOPT_OK);
     if (!net) return;
-    scopt_plan *ref = solve_dataset(net, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX);
-    scopt_plan *got = solve_dataset(net, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_NONE); /* MIPs always finish */
+    scopt_plan *ref = solve_dataset(net, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX, 0);
+    scopt_plan *got = solve_dataset(net, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_NONE, 0); /* MIPs always finish */
     CHECK(ref && got);
     if (ref && got) {
         CHECK_NEAR(scopt_plan_objective(got), 1902.172, 1e-6); /* tests/data/conformance/expected.csv */

@@ -189,15 +189,10 @@ TEST(conformance_finished)
         char dir[128];
         snprintf(dir, sizeof dir, "tests/data/conformance/%s", names[q]);
         scopt_network *net = NULL;
-        scopt_options opt;
         scopt_error err;
-        scopt_plan *plan = NULL;
-        scopt_options_init(&opt);
-        opt.device = SCOPT_DEVICE_CPU;
-        opt.lp_method = SCOPT_LP_PDLP;
-        opt.pdlp_presolve = 1;
         CHECK(scopt_network_read_dir(dir, NULL, &net, &err) == SCOPT_OK);
-        if (net && scopt_solve(net, &opt, &plan, &err) == SCOPT_OK && plan) {
+        scopt_plan *plan = net ? solve_dataset(net, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, 1) : NULL;
+        if (plan) {
             double want = expected_optimum(names[q]);
             CHECK(fabs(scopt_plan_objective(plan) - want) <= 1e-9 * (1 + fabs(want)));
             CHECK(scopt_plan_status(plan) == SCOPT_SOLVE_OPTIMAL);
