@@ -84,6 +84,14 @@ step() { # step NAME CAP COMMAND...: run within min(CAP, time left), keep its ou
     [ $rc = 0 ] || { status=1; log "$name FAILED (exit $rc$([ $rc = 124 ] && echo ', out of time'))"; }
     tail -"${TAIL:-4}" "$OUT/$name.txt"
 }
+start_lane() { # start_lane NAME PRESETS RUNS OUTDIR WORKDIR: bench/pdlp_bench.sh in the background
+    # with all the time left but 30 s (each run capped 40 s under that); LANE is its process
+    lane_left=$(( $(left) - 30 ))
+    ( timeout "$lane_left" env PRESETS="$2" RUNS="$3" CAP=$(( lane_left - 40 )) SPMV_BENCH=0 WORK="$5" \
+        sh bench/pdlp_bench.sh "$4" > "$OUT/$1.txt" 2>&1 ) &
+    LANE=$!
+    log "$1 started ($2: $3; up to ${lane_left}s)"
+}
 bench() { # bench NAME CAP PRESETS RUNS SPMV: one bench/pdlp_bench.sh call, runs capped to fit
     name=$1; cap=$2; presets=$3; runs=$4; spmv=$5
     t=$(( $(left) - 10 ))
@@ -115,13 +123,8 @@ if [ "${GPU_CHECK_PLAN:-xl}" = xl ]; then
     mkdir -p "$ROOT/out/gpu-work"
     W="$ROOT/out/gpu-work"
     LANE=""
-    if ! grep -q "^| M |.*pdlp-cuda+simplex" "$W/m-lane/pdlp_bench.md" 2>/dev/null; then
-        lane_left=$(( $(left) - 30 ))
-        ( timeout "$lane_left" env PRESETS=M RUNS="pdlp-cuda+simplex" CAP=$(( lane_left - 40 )) SPMV_BENCH=0 \
-            WORK="$W" sh bench/pdlp_bench.sh "$W/m-lane" > "$OUT/m-lane.txt" 2>&1 ) &
-        LANE=$!
-        log "M lane started (PDLP-CUDA + finish; up to ${lane_left}s)"
-    fi
+    grep -q "^| M |.*pdlp-cuda+simplex" "$W/m-lane/pdlp_bench.md" 2>/dev/null ||
+        start_lane m-lane M "pdlp-cuda+simplex" "$W/m-lane" "$W"
     export PDLP_EXTRA_ARGS="--pdlp-presolve --pdlp-checkpoint $W/XL.ckpt"
     WORK="$W"
     bench bench_XL_cuda 600 XL "pdlp-cuda" 0
@@ -154,11 +157,7 @@ fi
 # thread, so the GPU runs in front lose little. The first run (BENCHMARKS.md) stopped it at 283 s
 # (S2's, 42.63 s, is known); this one gives it all the time left, for the 10x ratio. Its table
 # is $OUT/cpu-lane/pdlp_bench.md.
-lane_left=$(( $(left) - 30 ))
-( timeout "$lane_left" env PRESETS="S3" RUNS="simplex" CAP=$(( lane_left - 40 )) \
-    SPMV_BENCH=0 WORK="$WORK/cpu-lane" sh bench/pdlp_bench.sh "$OUT/cpu-lane" > "$OUT/cpu-lane.txt" 2>&1 ) &
-LANE=$!
-log "CPU lane started (S3: GLPK's simplex; up to ${lane_left}s)"
+start_lane cpu-lane S3 simplex "$OUT/cpu-lane" "$WORK/cpu-lane"
 
 # the SpMV kernel with the least time for A x plus A'y in a pdlp_spmv report (spmv-P.txt)
 best_kernel() {
