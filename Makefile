@@ -190,4 +190,4 @@ test-san: deps
 build/san/scopt: $(CLI_OBJ) $(LIB_OBJ)
 	$(CC) -o $@ $(CLI_OBJ) $(LIB_OBJ) $(LDFLAGS) $(LIBS)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)
