@@ -22,6 +22,7 @@ void pdlp_params_init(pdlp_params *p)
     p->pock_chambolle = 1;
     p->bound_obj_scaling = 1;
     p->reflection = 1.0;
+    p->restart_max_epoch = 16384;
     p->refine_factor = 16;
     p->refine_seconds = 30;
     p->log_every = 1.0;

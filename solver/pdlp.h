@@ -37,6 +37,10 @@ typedef struct pdlp_params {
     int pock_chambolle;       /* 1: Pock-Chambolle scaling with alpha = 1 after Ruiz */
     int bound_obj_scaling;    /* 1: scale bounds by 1/(1+|b|), the objective by 1/(1+|c|) */
     double reflection;        /* Halpern reflection rho in [0, 1] (1) */
+    /* a restart at least every this many iterations (16384; <= 0: only cuPDLPx's rules), so
+     * that the primal weight, updated at restarts, keeps up on long runs (docs/pdlp.md,
+     * "Restarts on long runs") */
+    long restart_max_epoch;
     /* refinement before an exact finish (docs/pdlp.md, "The tolerance before the finish"): once
      * tol is met, go on toward refine_tol (0: do not) for at most refine_factor times the
      * iterations tol took and refine_seconds more; when refine_tol is not reached the answer is

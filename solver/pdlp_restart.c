@@ -1,6 +1,7 @@
 /* pdlp_restart.c - restarts of Halpern PDHG on the decay of the fixed-point error e (cuPDLPx):
  * restart to T(z) when e <= 0.2 e_restart (sufficient), or e <= 0.8 e_restart while e grew since
- * the previous check (necessary), or when the epoch is 36% of all iterations (artificial).
+ * the previous check (necessary), or when the epoch is 36% of all iterations (artificial), or
+ * when it reaches restart_max_epoch iterations (scopt's: long runs, docs/pdlp.md).
  * At a restart the primal weight is steered toward the movement ratio |dy| / |dx| of the epoch by
  * a PI controller on log omega (cuPDLPx's gains), falling back to the weight under which the
  * relative residuals were most balanced when the movements are degenerate. */
@@ -50,7 +51,8 @@ int pdlp_maybe_restart(pdlp_work *w, int *restarted)
     }
     int restart = e <= RESTART_SUFFICIENT * w->fp_restart ||
                   (e <= RESTART_NECESSARY * w->fp_restart && e > w->fp_last) ||
-                  (double)w->k >= RESTART_ARTIFICIAL * (double)w->iter;
+                  (double)w->k >= RESTART_ARTIFICIAL * (double)w->iter ||
+                  (w->prm->restart_max_epoch > 0 && w->k + 1 >= w->prm->restart_max_epoch); /* k + 1 iterations so far */
     w->fp_last = e;
     if (!restart) return 0;
     int rc = update_primal_weight(w);

@@ -187,6 +187,34 @@ TEST(limits_and_cancel)
     model_free(md);
 }
 
+/* restart_max_epoch (pdlp_restart.c): no epoch is longer than the cap (restarts come at the checks,
+ * every 64 iterations), and the capped runs still end at GLPK's optimum within the tolerance */
+TEST(restart_epoch_cap)
+{
+    for (unsigned seed = 3; seed <= 5; seed++) {
+        scopt_model *md = random_lp(seed, 80, 120, 5);
+        pdlp_problem p = as_problem(md);
+        double ref = solve_with(md, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX, 0, NULL);
+        pdlp_params prm;
+        pdlp_result r;
+        pdlp_params_init(&prm);
+        prm.restart_max_epoch = 128;
+        prm.tol = 1e-300; /* never met: every epoch runs into the cap */
+        prm.iteration_limit = 4096;
+        CHECK(pdlp_solve(&p, &prm, &r, NULL) == SCOPT_OK && r.status == PDLP_ITERATION_LIMIT);
+        CHECK(r.restarts >= 4096 / 128 - 1);
+        if (r.restarts < 4096 / 128 - 1) fprintf(stderr, "  seed %u: status %d, %d restarts\n", seed, r.status, r.restarts);
+        pdlp_result_free(&r);
+        prm.tol = 1e-4;
+        prm.iteration_limit = 0;
+        CHECK(pdlp_solve(&p, &prm, &r, NULL) == SCOPT_OK && r.status == PDLP_OPTIMAL);
+        CHECK(r.rel_primal_residual <= 1e-4 && r.rel_dual_residual <= 1e-4 && r.rel_gap <= 1e-4);
+        CHECK(fabs(r.primal_obj - ref) <= 10 * 1e-4 * (1 + fabs(ref)));
+        pdlp_result_free(&r);
+        model_free(md);
+    }
+}
+
 /* going on past the tolerance (pdlp_refine.c): a reachable tighter tolerance is met and reported;
  * an unreachable one ends at its iteration budget with exactly the point that met the tolerance */
 TEST(refine_past_tolerance)
@@ -577,7 +605,7 @@ TEST(parity_margin)
 int main(void)
 {
     static const harness_test tests[] = {T(cpu_backend_ops), T(kernel_bodies), T(generated_lps), T(deterministic),
-                                         T(limits_and_cancel), T(refine_past_tolerance), T(refine_without_memory), T(infeasible_and_unbounded), T(sifting_loose_tolerance),
+                                         T(limits_and_cancel), T(restart_epoch_cap), T(refine_past_tolerance), T(refine_without_memory), T(infeasible_and_unbounded), T(sifting_loose_tolerance),
                                          T(sifting_from_wrong_point), T(conformance_datasets), T(mip_root_by_pdlp),
                                          T(options_checked), T(parity_margin)};
     int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp");
