@@ -18,7 +18,7 @@
 # GPU_CHECK_FORCE_DEBS=1 uses the unpacked packages even where they are installed (to try that
 # path on an ordinary machine). What runs after the tests is GPU_CHECK_PLAN: xl (the default):
 # PDLP-CUDA on XL with the presolve and a checkpoint, so that calls made one after the other go on
-# where the last stopped, and M with the finish on CUDA beside it; spmv: the SpMV kernels on XL and
+# where the last stopped, then L if time is left; spmv: the SpMV kernels on XL and
 # PDLP-CUDA on M and L (a short call); survey: the second run's sequence (below).
 set -u
 ROOT=$(pwd)
@@ -126,13 +126,10 @@ if [ "${GPU_CHECK_PLAN:-xl}" = xl ]; then
     # left and the presolve (docs/pdlp.md "Presolve": the XL stand-in's gap 2.5x smaller at 110k
     # iterations), its point kept in a checkpoint under out/ (ignored, so it stays on a warm
     # machine): a second call with the same plan, made at once, goes on from it (docs/pdlp.md,
-    # "Checkpoints"); the dataset stays there too. Beside it, M with the finish on CUDA in a lane:
-    # its PDLP shares the GPU for its first seconds (about 15 s with the refinement), then GLPK's
-    # finish runs on the CPU (minutes); a second call skips M once its table row is there.
+    # "Checkpoints"); the dataset stays there too. The GPU is XL's alone (the third run measured
+    # M with the finish on CUDA beside it); if XL ends early, L (142,016 iterations in the second
+    # run, before the restart cap of docs/pdlp.md "Restarts on long runs") with the time left.
     W="$ROOT/out/gpu-work"
-    LANE=""
-    grep -q "^| M |.*pdlp-cuda+simplex" "$W/m-lane/pdlp_bench.md" 2>/dev/null ||
-        start_lane m-lane M "pdlp-cuda+simplex" "$W/m-lane" "$W"
     # XL's dataset first, in a step of its own: generated inside the run's step, its minutes
     # would come on top of the run's time limit and the step's timeout would kill the run before
     # it saves its checkpoint. The run's limit then leaves 45 s for loading the LP before PDLP's
@@ -144,9 +141,8 @@ if [ "${GPU_CHECK_PLAN:-xl}" = xl ]; then
             WORK="$W" PDLP_EXTRA_ARGS="--pdlp-presolve --pdlp-checkpoint $W/XL.ckpt" sh bench/pdlp_bench.sh "$OUT"
         [ -f "$W/XL.ckpt" ] && log "XL checkpoint: $(ls -l "$W/XL.ckpt" | awk '{print $5}') bytes"
     fi
-    [ -n "$LANE" ] && { wait $LANE || log "M lane: exit $? (124: out of time)"; }
-    cp "$W/m-lane/pdlp_bench.md" "$OUT/m-lane.md" 2>/dev/null
-    cat "$OUT/m-lane.md" 2>/dev/null
+    WORK="$W"
+    [ "$(left)" -ge 90 ] && bench bench_L_cuda 120 L "pdlp-cuda" 0
     log "done (status $status, plan xl)"
     exit $status
 fi
