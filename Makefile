@@ -113,9 +113,18 @@ $(BUILD)/bench/pdlp_spmv: bench/pdlp_spmv.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(INCLUDES) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
 
-.PHONY: bench-pdlp gpu-debs gpu-check
+$(BUILD)/bench/pdlp_restart: bench/pdlp_restart.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(INCLUDES) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
+
+.PHONY: bench-pdlp bench-pdlp-restart gpu-debs gpu-check
 bench-pdlp: deps all $(BUILD)/bench/pdlp_spmv
 	@sh bench/pdlp_bench.sh
+
+# PDLP's restart cap against cuPDLPx's rules alone on the XL stand-ins (bench/pdlp_restart.sh;
+# about an hour on one CPU core, minutes with DEVICE=gpu)
+bench-pdlp-restart: deps all $(BUILD)/bench/pdlp_restart
+	@sh bench/pdlp_restart.sh
 
 # the GPU run (ARCHITECTURE.md section 6): `make gpu-debs` here fetches the .deb files the GPU
 # machine lacks into the git-ignored .device-debs/; carry it there and run `make gpu-check`
