@@ -17,8 +17,8 @@
 # to $GPU_CHECK_WORK (default /tmp/scopt-gpu-check), so the report folder stays small.
 # GPU_CHECK_FORCE_DEBS=1 uses the unpacked packages even where they are installed (to try that
 # path on an ordinary machine). What runs after the tests is GPU_CHECK_PLAN: xl (the default):
-# PDLP-CUDA on XL with the presolve and a checkpoint, so that calls made one after the other go on
-# where the last stopped, then L if time is left; spmv: the SpMV kernels on XL and
+# the restart cap on the XL stand-ins, then PDLP-CUDA on XL with the presolve and a checkpoint,
+# so that calls made one after the other go on where the last stopped, then L if time is left; spmv: the SpMV kernels on XL and
 # PDLP-CUDA on M and L (a short call); survey: the second run's sequence (below).
 set -u
 ROOT=$(pwd)
@@ -65,7 +65,7 @@ if [ ! -e "$CH/lib64/libcusparse.so" ]; then # the toolkit without cuSPARSE: loo
     log "no $CH/lib64/libcusparse.so; linking ${SO:-nothing found}"
 fi
 if ! timeout "$(left)" make -j"$(nproc)" NVCC="$NVCC" CUDA=1 WERROR=1 CUDA_ARCH="$ARCH" CUDA_LIBS="$CUDA_LIBS" all build/rel/tests/test_pdlp \
-        build/rel/tests/test_backend build/rel/bench/pdlp_spmv > "$OUT/build.txt" 2>&1; then
+        build/rel/tests/test_backend build/rel/bench/pdlp_spmv build/rel/bench/pdlp_restart > "$OUT/build.txt" 2>&1; then
     tail -30 "$OUT/build.txt"; log "build failed (see $OUT/build.txt)"; exit 1
 fi
 [ -f lib/libscopt_cuda.so ] || { log "the CUDA plugin was not built"; exit 1; }
@@ -134,6 +134,12 @@ if [ "${GPU_CHECK_PLAN:-xl}" = xl ]; then
     # would come on top of the run's time limit and the step's timeout would kill the run before
     # it saves its checkpoint. The run's limit then leaves 45 s for loading the LP before PDLP's
     # clock starts, saving the checkpoint and writing the plan.
+    # first, a minute for the restart cap on the GPU (docs/pdlp.md "Restarts on long runs"): the
+    # two XL stand-ins without and with it (on the CPU: 265,280 against 183,424 iterations, and
+    # not optimal against 138,112); once per machine
+    [ -f "$W/restart/pdlp_restart.md" ] && grep -q "^| 16384 |" "$W/restart/pdlp_restart.md" ||
+        step restart_cap 150 env DEVICE=gpu LIMIT=30 sh bench/pdlp_restart.sh "$W/restart"
+    cp "$W/restart/pdlp_restart.md" "$OUT/" 2>/dev/null
     step gen_XL 150 env PRESETS=XL RUNS=none SPMV_BENCH=0 WORK="$W" sh bench/pdlp_bench.sh "$W/gen"
     XL_CAP=$(( $(left) - 45 ))
     if [ "$XL_CAP" -lt 30 ]; then log "XL skipped: ${XL_CAP}s for it"; else
