@@ -109,11 +109,8 @@ $(LIBDIR)/libscopt_cuda.so: $(CUDA_OBJ)
 $(BUILD)/gpu/loader.o: CFLAGS += -DSCOPT_LIBDIR='"$(PREFIX)/lib"'
 
 # PDLP benchmark (bench/pdlp_bench.sh: simplex vs PDLP-CPU vs PDLP-CUDA, SpMV bandwidth)
-$(BUILD)/bench/pdlp_spmv: bench/pdlp_spmv.c $(LIB_OBJ)
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(INCLUDES) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
-
-$(BUILD)/bench/pdlp_restart: bench/pdlp_restart.c $(LIB_OBJ)
+# bench/pdlp_spmv.c, bench/pdlp_restart.c: programs on the library's internals
+$(BUILD)/bench/pdlp_%: bench/pdlp_%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(INCLUDES) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
 

@@ -57,7 +57,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "pdlp_restart: %s\n", err.message);
         return 1;
     }
-    pdlp_problem p = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
+    pdlp_problem p = pdlp_problem_of(m);
     printf("%s: %d rows, %d columns, %ld nonzeros; backend %s, %s, time limit %g s\n\n", argv[1], m->nrows, m->ncols,
            (long)m->nnz, ch.backend->name, presolve ? "presolve" : "no presolve", limit);
     printf("| cap | status | iterations | restarts | seconds | gap | rel. primal / dual residual | objective |%s iterations / seconds to the first |\n",

@@ -98,7 +98,7 @@ int main(int argc, char **argv)
         return 1;
     }
     pdlp_params_init(&prm);
-    pdlp_problem p = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
+    pdlp_problem p = pdlp_problem_of(m);
     if (pdlp_host_build(&p, &prm, &h)) { fprintf(stderr, "pdlp_spmv: out of memory\n"); return 1; }
     row_lengths("A", h.m, h.rowptr);
     row_lengths("A'", h.n, h.trowptr);

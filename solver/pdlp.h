@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include "backend.h"
+#include "model.h"
 #include "scopt.h"
 
 typedef struct pdlp_problem {
@@ -26,6 +27,13 @@ typedef struct pdlp_problem {
     const int *ai, *aj;
     const double *av;
 } pdlp_problem;
+
+/* a model's LP as PDLP takes it (the arrays stay the model's) */
+static inline pdlp_problem pdlp_problem_of(const scopt_model *m)
+{
+    pdlp_problem p = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
+    return p;
+}
 
 typedef struct pdlp_params {
     double tol;               /* relative primal residual, dual residual and gap (1e-4) */

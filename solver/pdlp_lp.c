@@ -116,7 +116,7 @@ static scopt_status run_pdlp(const scopt_model *m, const solve_params *p, pdlp_r
     if (ch.note[0]) say(p, ch.note);
     *backend = strcmp(ch.backend->name, "cuda") ? "cpu" : "cuda"; /* the plugin's strings die with it */
     fill_params(p, m, ch.backend, &prm);
-    pdlp_problem prob = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
+    pdlp_problem prob = pdlp_problem_of(m);
     s = pdlp_solve(&prob, &prm, pr, err);
     gpu_backend_close(&ch);
     if ((s == SCOPT_EINTERNAL || s == SCOPT_ENOMEM) && p->device == SCOPT_DEVICE_AUTO && !strcmp(*backend, "cuda")) {

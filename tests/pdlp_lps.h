@@ -1,6 +1,6 @@
 /* pdlp_lps.h - test helper: LPs for the PDLP tests (test_pdlp.c, test_pdlp_checkpoint.c): a
- * deterministic generator of feasible, bounded LPs, a model seen as a pdlp_problem, and a
- * dataset solved through scopt_solve. Include
+ * deterministic generator of feasible, bounded LPs and a dataset solved through scopt_solve
+ * (a model as a pdlp_problem: pdlp.h's pdlp_problem_of). Include
  * after harness.h and test_rand.h. */
 #ifndef SCOPT_TEST_PDLP_LPS_H
 #define SCOPT_TEST_PDLP_LPS_H
@@ -61,12 +61,6 @@ static inline scopt_plan *solve_dataset(const scopt_network *net, scopt_lp_metho
     opt.mip_gap = 1e-6;
     if (scopt_solve(net, &opt, &plan, &err) != SCOPT_OK) fprintf(stderr, "  solve: %s\n", err.message);
     return plan;
-}
-
-static inline pdlp_problem as_problem(const scopt_model *m)
-{
-    pdlp_problem p = {m->nrows, m->ncols, m->cost, m->lb, m->ub, m->rlo, m->rhi, m->nnz, m->ai, m->aj, m->av};
-    return p;
 }
 
 #endif

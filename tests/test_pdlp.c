@@ -154,7 +154,7 @@ TEST(generated_lps)
 TEST(deterministic)
 {
     scopt_model *md = random_lp(99, 60, 90, 4);
-    pdlp_problem p = as_problem(md);
+    pdlp_problem p = pdlp_problem_of(md);
     pdlp_params prm;
     pdlp_result a, b;
     pdlp_params_init(&prm);
@@ -169,7 +169,7 @@ TEST(deterministic)
 TEST(limits_and_cancel)
 {
     scopt_model *md = random_lp(7, 80, 120, 5);
-    pdlp_problem p = as_problem(md);
+    pdlp_problem p = pdlp_problem_of(md);
     pdlp_params prm;
     pdlp_result r;
     volatile int stop = 1;
@@ -193,7 +193,7 @@ TEST(restart_epoch_cap)
 {
     for (unsigned seed = 3; seed <= 5; seed++) {
         scopt_model *md = random_lp(seed, 80, 120, 5);
-        pdlp_problem p = as_problem(md);
+        pdlp_problem p = pdlp_problem_of(md);
         double ref = solve_with(md, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX, 0, NULL);
         pdlp_params prm;
         pdlp_result r;
@@ -222,7 +222,7 @@ TEST(refine_past_tolerance)
     int refined = 0;
     for (unsigned seed = 1; seed <= 6; seed++) {
         scopt_model *md = random_lp(seed, 40, 60, 4);
-        pdlp_problem p = as_problem(md);
+        pdlp_problem p = pdlp_problem_of(md);
         pdlp_params prm;
         pdlp_result a, b, c;
         pdlp_params_init(&prm);
@@ -266,7 +266,7 @@ static int scarce_vec_create(gpu_ctx *c, int n, gpu_vec **out)
 TEST(refine_without_memory)
 {
     scopt_model *md = random_lp(3, 40, 60, 4);
-    pdlp_problem p = as_problem(md);
+    pdlp_problem p = pdlp_problem_of(md);
     scopt_backend scarce = *scopt_backend_cpu();
     scarce.vec_create = scarce_vec_create;
     pdlp_params prm;
@@ -298,7 +298,7 @@ static scopt_model *small_lp(int m, int n, const double *c, const double *lb, co
 
 static void expect_status(scopt_model *md, pdlp_status want, scopt_solve_status solve_want)
 {
-    pdlp_problem p = as_problem(md);
+    pdlp_problem p = pdlp_problem_of(md);
     pdlp_params prm;
     pdlp_result r;
     solve_params sp;
@@ -528,7 +528,7 @@ static double max_rel_diff(const double *a, const double *b, int n)
 
 static void parity_on(const scopt_backend *gpu, const scopt_model *md)
 {
-    pdlp_problem p = as_problem(md);
+    pdlp_problem p = pdlp_problem_of(md);
     pdlp_result c, g;
     CHECK(run_on(scopt_backend_cpu(), &p, 100, &c) == 0 && run_on(gpu, &p, 100, &g) == 0);
     if (c.x && g.x) {

@@ -53,7 +53,7 @@ static int files_in_dir(void)
 TEST(resume_after_a_limit)
 {
     scopt_model *md = random_lp(1, 150, 200, 6); /* 2,752 iterations */
-    pdlp_problem p = as_problem(md);
+    pdlp_problem p = pdlp_problem_of(md);
     pdlp_result cold, cut, resumed;
     run(&p, 0, NULL, &cold);
     CHECK(cold.status == PDLP_OPTIMAL && cold.iterations > 1000);
@@ -75,7 +75,7 @@ TEST(resume_after_a_limit)
 TEST(resume_is_exact)
 {
     scopt_model *md = random_lp(5, 100, 150, 4); /* 1,024 iterations */
-    pdlp_problem p = as_problem(md);
+    pdlp_problem p = pdlp_problem_of(md);
     pdlp_result a, b, c;
     remove(path);
     run(&p, 300, path, &a); /* the file holds iteration 300 */
@@ -126,7 +126,7 @@ static void flip_byte(long at)
 TEST(files_not_used)
 {
     scopt_model *a = random_lp(7, 40, 60, 3), *b = random_lp(8, 40, 60, 3);
-    pdlp_problem pa = as_problem(a), pb = as_problem(b);
+    pdlp_problem pa = pdlp_problem_of(a), pb = pdlp_problem_of(b);
     pdlp_result cold, r;
     run(&pb, 0, NULL, &cold);
     remove(path);

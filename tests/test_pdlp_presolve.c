@@ -106,7 +106,7 @@ TEST(generated_with_singletons)
 {
     for (unsigned seed = 1; seed <= 6; seed++) {
         scopt_model *md = lp_with_singletons(seed);
-        pdlp_problem p = as_problem(md);
+        pdlp_problem p = pdlp_problem_of(md);
         pdlp_presolve ps;
         CHECK(pdlp_presolve_build(&p, &ps) == 0 && ps.removed > 5);
         pdlp_presolve_free(&ps);
