@@ -5,7 +5,11 @@
  * minimum traffic, 12 nnz (values + column indices) + 4 (rows+1) (row pointers) + 8 rows
  * (output) + 8 cols (input read once), in GB/s; the CUDA device line names its peak. On the
  * GPU it times each SpMV kernel of SCOPT_CUDA_SPMV named in $PDLP_SPMV_KERNELS (default: auto,
- * cusparse, preprocess and lanes 1 to 8), each in a fresh context, one line per kernel. */
+ * cusparse, preprocess and lanes 1 to 8), each in a fresh context, one line per kernel.
+ * Then one PDHG iteration (solver/pdlp_step.c: the primal step with A'y, the dual step with
+ * A xbar) as PDLP runs it between checks (products fused into the steps, T(z) not written)
+ * and on a full step; on the GPU also as it ran before the fusion (SCOPT_CUDA_FUSE=0: the
+ * products through memory, T(z) written every iteration), with the ratio. */
 #define _POSIX_C_SOURCE 200809L /* setenv */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +37,63 @@ static int time_product(const scopt_backend *be, gpu_ctx *c, gpu_mat *A, int tra
            bytes / (ms * 1e-3) / 1e9, kernel ? ", kernel " : "", kernel ? kernel : "");
     be->vec_free(c, x);
     be->vec_free(c, y);
+    return 0;
+}
+
+/* milliseconds per PDHG iteration (both steps) on constant vectors; full as pdlp_step's */
+static double time_iteration(const scopt_backend *be, gpu_ctx *c, gpu_mat *A, int m, int n, int full, int reps)
+{
+    enum { X, C, LB, UB, X0, ATY, XP, XBAR, XN, NCOL };
+    enum { Y, RL, RU, Y0, AXBAR, YP, YN, NROW };
+    static const double col_fill[NCOL] = {0.5, 1.0, 0.0, 2.0, 0.5, 0, 0, 0, 0};
+    static const double row_fill[NROW] = {0.1, -1.0, 1.0, 0.1, 0, 0, 0};
+    gpu_vec *cv[NCOL] = {0}, *rv[NROW] = {0};
+    double ms = -1, s;
+    int rc = 0;
+    for (int k = 0; k < NCOL && !rc; k++) rc = be->vec_create(c, n, &cv[k]) || be->vec_fill(c, cv[k], col_fill[k]);
+    for (int k = 0; k < NROW && !rc; k++) rc = be->vec_create(c, m, &rv[k]) || be->vec_fill(c, rv[k], row_fill[k]);
+    gpu_primal_args pa = {0.1, 0.5, 1.0, full, cv[X], rv[Y], cv[C], cv[LB], cv[UB], cv[X0], cv[ATY], cv[XP], cv[XBAR], cv[XN]};
+    gpu_dual_args da = {0.1, 0.5, 1.0, full, rv[Y], cv[XBAR], rv[RL], rv[RU], rv[Y0], rv[AXBAR], rv[YP], rv[YN]};
+    if (!rc) rc = be->pdhg_primal(c, A, &pa) || be->pdhg_dual(c, A, &da) || be->nrm2(c, rv[YN], &s); /* warm-up */
+    double t0 = now_seconds();
+    for (int r = 0; r < reps && !rc; r++) rc = be->pdhg_primal(c, A, &pa) || be->pdhg_dual(c, A, &da);
+    if (!rc && !be->nrm2(c, rv[YN], &s)) ms = (now_seconds() - t0) * 1e3 / reps; /* nrm2 waits for the device */
+    for (int k = 0; k < NCOL; k++) be->vec_free(c, cv[k]);
+    for (int k = 0; k < NROW; k++) be->vec_free(c, rv[k]);
+    return ms;
+}
+
+/* the iteration fused (between checks, and full), and on the GPU unfused as before */
+static int run_iteration(const pdlp_host *h, scopt_device dev, int reps)
+{
+    double ms[3] = {-1, -1, -1};
+    for (int pass = 0; pass < (dev == SCOPT_DEVICE_GPU ? 2 : 1); pass++) {
+        gpu_backend_choice ch;
+        scopt_error err;
+        gpu_ctx *c = NULL;
+        gpu_mat *A = NULL;
+        char msg[256] = "";
+        if (pass) setenv("SCOPT_CUDA_FUSE", "0", 1);
+        if (gpu_backend_open(dev, &ch, &err) != SCOPT_OK) { fprintf(stderr, "pdlp_spmv: %s\n", err.message); return 1; }
+        const scopt_backend *be = ch.backend;
+        gpu_csr a = {h->m, h->n, h->nnz, h->rowptr, h->colind, h->val};
+        gpu_csr at = {h->n, h->m, h->nnz, h->trowptr, h->tcolind, h->tval};
+        if (!be->ctx_create(&c, msg, sizeof msg) && !be->mat_create(c, &a, &at, &A)) {
+            if (pass) ms[2] = time_iteration(be, c, A, h->m, h->n, 1, reps);
+            else {
+                ms[0] = time_iteration(be, c, A, h->m, h->n, 0, reps);
+                ms[1] = time_iteration(be, c, A, h->m, h->n, 1, reps);
+            }
+        }
+        if (c) { be->mat_free(c, A); be->ctx_free(c); }
+        gpu_backend_close(&ch);
+        unsetenv("SCOPT_CUDA_FUSE");
+    }
+    if (ms[0] < 0 || ms[1] < 0) { fprintf(stderr, "pdlp_spmv: the iteration could not be timed\n"); return 1; }
+    printf("iteration (%s): fused %.4f ms between checks, %.4f ms on a full step", dev == SCOPT_DEVICE_GPU ? "gpu" : "cpu",
+           ms[0], ms[1]);
+    if (ms[2] > 0) printf("; unfused as before %.4f ms (%.2fx)", ms[2], ms[2] / ms[0]);
+    printf("\n");
     return 0;
 }
 
@@ -103,6 +164,7 @@ int main(int argc, char **argv)
     row_lengths("A", h.m, h.rowptr);
     row_lengths("A'", h.n, h.trowptr);
     int rc = dev == SCOPT_DEVICE_GPU ? run_kernels(&h, reps > 0 ? reps : 50) : run(&h, dev, reps > 0 ? reps : 50);
+    rc |= run_iteration(&h, dev, reps > 0 ? reps : 50);
     pdlp_host_free(&h);
     model_free(m);
     scopt_network_free(net);

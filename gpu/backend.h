@@ -24,7 +24,7 @@ extern "C" {
 #endif
 
 /* bumped whenever the table below changes; the loader refuses a plugin of another ABI */
-#define SCOPT_BACKEND_ABI 1
+#define SCOPT_BACKEND_ABI 2
 
 typedef struct gpu_ctx gpu_ctx; /* one backend instance (CUDA: device, stream, handles) */
 typedef struct gpu_vec gpu_vec; /* a vector of doubles in the backend's memory */
@@ -40,20 +40,26 @@ typedef struct gpu_csr {
 
 /* ---- arguments of the fused PDHG kernels (formulas in gpu/kernels_hd.h) ---- */
 
-/* primal step over columns: xp = clamp(x - tau*(c - aty), lb, ub); xbar = 2xp - x;
- * xn = w*((1+rho)*xp - rho*x) + (1-w)*x0 (Halpern step with reflection rho) */
+/* primal step over columns, with aty = A'y formed in the same pass (fused into the product
+ * where the backend can): xp = clamp(x - tau*(c - aty), lb, ub); xbar = 2xp - x;
+ * xn = w*((1+rho)*xp - rho*x) + (1-w)*x0 (Halpern step with reflection rho).
+ * full != 0 (an iteration that a check follows): xp and aty are written too. full == 0: xp is
+ * left as it was and aty is a work vector whose contents are then unspecified. */
 typedef struct gpu_primal_args {
     double tau, w, rho;
-    const gpu_vec *x, *aty, *c, *lb, *ub, *x0;
-    gpu_vec *xp, *xbar, *xn;
+    int full;
+    const gpu_vec *x, *y, *c, *lb, *ub, *x0;
+    gpu_vec *aty, *xp, *xbar, *xn;
 } gpu_primal_args;
 
-/* dual step over rows: v = y - sigma*axbar; yp = v + clamp(-v, sigma*rl, sigma*ru);
- * yn = w*((1+rho)*yp - rho*y) + (1-w)*y0 */
+/* dual step over rows, with axbar = A xbar formed in the same pass: v = y - sigma*axbar;
+ * yp = v + clamp(-v, sigma*rl, sigma*ru); yn = w*((1+rho)*yp - rho*y) + (1-w)*y0.
+ * yp is written only when full != 0; axbar is a work vector (contents unspecified after). */
 typedef struct gpu_dual_args {
     double sigma, w, rho;
-    const gpu_vec *y, *axbar, *rl, *ru, *y0;
-    gpu_vec *yp, *yn;
+    int full;
+    const gpu_vec *y, *xbar, *rl, *ru, *y0;
+    gpu_vec *axbar, *yp, *yn;
 } gpu_dual_args;
 
 /* statistics over rows, in the unscaled problem (rs = row scales):
@@ -120,9 +126,10 @@ typedef struct scopt_backend {
     /* x = clamp(x, lo, hi) element-wise */
     int (*project)(gpu_ctx *c, gpu_vec *x, const gpu_vec *lo, const gpu_vec *hi);
 
-    /* the fused kernels of restarted Halpern PDHG (formulas above and in kernels_hd.h) */
-    int (*pdhg_primal)(gpu_ctx *c, const gpu_primal_args *a);
-    int (*pdhg_dual)(gpu_ctx *c, const gpu_dual_args *a);
+    /* the fused kernels of restarted Halpern PDHG (formulas above and in kernels_hd.h): the
+     * primal step multiplies by A^T, the dual step by A, each in the pass that uses the product */
+    int (*pdhg_primal)(gpu_ctx *c, gpu_mat *m, const gpu_primal_args *a);
+    int (*pdhg_dual)(gpu_ctx *c, gpu_mat *m, const gpu_dual_args *a);
     int (*row_stats)(gpu_ctx *c, const gpu_row_stats_args *a, double out[GPU_ROW_STATS]);
     int (*col_stats)(gpu_ctx *c, const gpu_col_stats_args *a, double out[GPU_COL_STATS]);
     int (*diff_stats)(gpu_ctx *c, const gpu_vec *a, const gpu_vec *b, const gpu_vec *cv, const gpu_vec *d,

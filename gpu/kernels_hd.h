@@ -39,14 +39,19 @@ static inline SCOPT_HD void hd_maxabs(int i, const double *x, double *acc)
     if (v > acc[0]) acc[0] = v;
 }
 
-/* ---- CSR SpMV, one row: y[i] = sum of val[k] x[colind[k]] in CSR order (the CPU backend's
+/* ---- CSR SpMV, one row: the sum of val[k] x[colind[k]] in CSR order (the CPU backend's
  * product; the CUDA backend's for matrices of one row or one column, see backend_cuda.cu) ---- */
-static inline SCOPT_HD void hd_csr_row(int i, const int *rowptr, const int *colind, const double *val, const double *x,
-                                       double *y)
+static inline SCOPT_HD double hd_csr_dot(int i, const int *rowptr, const int *colind, const double *val, const double *x)
 {
     double s = 0;
     for (int k = rowptr[i]; k < rowptr[i + 1]; k++) s += val[k] * x[colind[k]];
-    y[i] = s;
+    return s;
+}
+
+static inline SCOPT_HD void hd_csr_row(int i, const int *rowptr, const int *colind, const double *val, const double *x,
+                                       double *y)
+{
+    y[i] = hd_csr_dot(i, rowptr, colind, val, x);
 }
 
 /* lane `lane` of G sharing row i (the CUDA lanes kernel, gpu/cuda/spmv_cuda.cu): the row's
@@ -71,34 +76,37 @@ static inline SCOPT_HD double hd_csr_row_lanes(int i, int G, const int *rowptr, 
     return p[0];
 }
 
-/* ---- the fused PDHG steps (raw-pointer twins of gpu_primal_args / gpu_dual_args) ---- */
+/* ---- the fused PDHG steps (raw-pointer twins of gpu_primal_args / gpu_dual_args). The
+ * product an element needs (aty = (A'y)_j, axbar = (A xbar)_i) is an argument: the backends
+ * compute it in the same pass (the row of A' or A that ends at this element) and hand it over,
+ * so it never goes through memory. xp and yp are written only when not NULL (at checks). ---- */
 typedef struct hd_primal {
     double tau, w, rho;
-    const double *x, *aty, *c, *lb, *ub, *x0;
-    double *xp, *xbar, *xn;
+    const double *x, *c, *lb, *ub, *x0;
+    double *xp, *xbar, *xn; /* xp may be NULL */
 } hd_primal;
 
-static inline SCOPT_HD void hd_primal_step(const hd_primal *a, int j)
+static inline SCOPT_HD void hd_primal_at(const hd_primal *a, int j, double aty)
 {
     double x = a->x[j];
-    double p = hd_clamp(x - a->tau * (a->c[j] - a->aty[j]), a->lb[j], a->ub[j]);
-    a->xp[j] = p;
+    double p = hd_clamp(x - a->tau * (a->c[j] - aty), a->lb[j], a->ub[j]);
+    if (a->xp) a->xp[j] = p;
     a->xbar[j] = 2.0 * p - x;
     a->xn[j] = a->w * ((1.0 + a->rho) * p - a->rho * x) + (1.0 - a->w) * a->x0[j];
 }
 
 typedef struct hd_dual {
     double sigma, w, rho;
-    const double *y, *axbar, *rl, *ru, *y0;
-    double *yp, *yn;
+    const double *y, *rl, *ru, *y0;
+    double *yp, *yn; /* yp may be NULL */
 } hd_dual;
 
-static inline SCOPT_HD void hd_dual_step(const hd_dual *a, int i)
+static inline SCOPT_HD void hd_dual_at(const hd_dual *a, int i, double axbar)
 {
     double y = a->y[i];
-    double v = y - a->sigma * a->axbar[i];
+    double v = y - a->sigma * axbar;
     double p = v + hd_clamp(-v, a->sigma * a->rl[i], a->sigma * a->ru[i]);
-    a->yp[i] = p;
+    if (a->yp) a->yp[i] = p;
     a->yn[i] = a->w * ((1.0 + a->rho) * p - a->rho * y) + (1.0 - a->w) * a->y0[i];
 }
 

@@ -97,19 +97,22 @@ static int at_check(pdlp_work *w, pdlp_status *status, int *stop)
     }
     *stop = 0;
     if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
-    return restarted ? 0 : pdlp_advance(w);
+    if (!restarted) pdlp_advance(w);
+    return 0;
 }
 
 static int iterate(pdlp_work *w, pdlp_status *status)
 {
     int every = w->prm->check_every > 0 ? w->prm->check_every : 64;
     for (;;) {
-        int rc = pdlp_step(w), stop = 0;
+        /* whether a check follows this step, decided before it (a full step writes what the
+         * check reads). The limits are also looked at between checks: one iteration of preset
+         * XL on the CPU takes seconds, 64 of them overran a 60 s limit by nine minutes */
+        long lim = w->prm->iteration_limit;
+        int full = (w->iter + 1) % every == 0 || pdlp_limit_hit(w) >= 0 || (lim > 0 && w->iter + 1 >= lim);
+        int rc = pdlp_step(w, full), stop = 0;
         if (rc) return rc;
-        /* the limits are also looked at between checks: one iteration of preset XL on the CPU
-         * takes seconds, 64 of them overran a 60 s limit by nine minutes */
-        int check = w->iter % every == 0 || pdlp_limit_hit(w) >= 0;
-        if (!check) { if ((rc = pdlp_advance(w))) return rc; continue; }
+        if (!full) { pdlp_advance(w); continue; }
         if ((rc = at_check(w, status, &stop))) return rc;
         if (stop) return 0;
     }

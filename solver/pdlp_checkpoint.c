@@ -126,12 +126,12 @@ int pdlp_checkpoint_load(pdlp_work *w, uint64_t fp)
     fclose(f);
     int rc = 0;
     if (why) say(w, "pdlp: checkpoint %s not used: %s; starting from zero", path, why, 1);
-    else { /* the file's point becomes the restart point, x = x0 = x~, y = y0 = y~, aty = A~'y~ */
+    else { /* the file's point becomes the restart point, x = x0 = x~, y = y0 = y~ */
         const scopt_backend *be = w->be;
         pdlp_vecs *v = &w->v;
         if (!(rc = be->vec_upload(w->ctx, v->x, x)) && !(rc = be->vec_upload(w->ctx, v->y, y)) &&
-            !(rc = be->vec_copy(w->ctx, v->x0, v->x)) && !(rc = be->vec_copy(w->ctx, v->y0, v->y)))
-            rc = be->spmv(w->ctx, w->A, 1, v->y, v->aty);
+            !(rc = be->vec_copy(w->ctx, v->x0, v->x)))
+            rc = be->vec_copy(w->ctx, v->y0, v->y);
         if (rc) rc = pdlp_backend_fail(w, rc);
         else {
             w->iter = w->resumed_from = (long)hd.iter;

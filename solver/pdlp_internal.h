@@ -96,10 +96,11 @@ void pdlp_device_free(pdlp_work *w);
 int pdlp_step_size(pdlp_work *w);
 /* PDLP_CANCELLED, PDLP_ITERATION_LIMIT or PDLP_TIME_LIMIT when one is reached, else -1 */
 int pdlp_limit_hit(const pdlp_work *w);
-/* one PDHG step T(z) into xp/yp (and xbar, axbar) plus the Halpern point into xn/yn */
-int pdlp_step(pdlp_work *w);
-/* z <- the Halpern point (swap buffers) and aty <- A'y */
-int pdlp_advance(pdlp_work *w);
+/* one PDHG step: the Halpern point into xn/yn (and xbar); full != 0 (a check follows): also
+ * T(z) into xp/yp and aty = A'y for the z the step started from */
+int pdlp_step(pdlp_work *w, int full);
+/* z <- the Halpern point (swap buffers) */
+void pdlp_advance(pdlp_work *w);
 
 /* pdlp_term.c: residuals and gap of T(z), the fixed-point error of z; 1 when converged */
 int pdlp_check(pdlp_work *w, int *converged);

@@ -63,7 +63,6 @@ int pdlp_maybe_restart(pdlp_work *w, int *restarted)
     PDLP_TRY(w, be->vec_copy(w->ctx, v->x0, v->xp));
     PDLP_TRY(w, be->vec_copy(w->ctx, v->y, v->yp));
     PDLP_TRY(w, be->vec_copy(w->ctx, v->y0, v->yp));
-    PDLP_TRY(w, be->vec_copy(w->ctx, v->aty, v->atyp));
     w->k = 0;
     w->restarts++;
     w->fp_restart = e;

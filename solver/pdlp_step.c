@@ -3,7 +3,10 @@
  * restarted Halpern PDHG with reflection (cuPDLPx's r2HPDHG):
  *   T(z):  xp = proj(x - tau (c - A'y)),  xbar = 2xp - x,  yp = dual prox of y - sigma A xbar
  *   z+  =  w ((1+rho) T(z) - rho z) + (1-w) z0,   w = (k+1)/(k+2), k = iterations since restart
- * Two SpMVs (A xbar, A'y+) and two fused kernels per iteration. */
+ * Two passes per iteration, each a product fused with the step that uses it (gpu/backend.h):
+ * A'y inside the primal step, A xbar inside the dual step. T(z) itself (xp, yp) and A'y are
+ * written only on a full step, the one a check follows; the iterations between checks do not
+ * need them (docs/pdlp.md "Fused steps"). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,22 +116,21 @@ int pdlp_step_size(pdlp_work *w)
     return 0;
 }
 
-int pdlp_step(pdlp_work *w)
+int pdlp_step(pdlp_work *w, int full)
 {
     const scopt_backend *be = w->be;
     pdlp_vecs *v = &w->v;
     double tau = w->eta / w->omega, sigma = w->eta * w->omega;
     double wt = (double)(w->k + 1) / (double)(w->k + 2), rho = w->prm->reflection;
-    gpu_primal_args pa = {tau, wt, rho, v->x, v->aty, v->c, v->lb, v->ub, v->x0, v->xp, v->xbar, v->xn};
-    PDLP_TRY(w, be->pdhg_primal(w->ctx, &pa));
-    PDLP_TRY(w, be->spmv(w->ctx, w->A, 0, v->xbar, v->axbar));
-    gpu_dual_args da = {sigma, wt, rho, v->y, v->axbar, v->rl, v->ru, v->y0, v->yp, v->yn};
-    PDLP_TRY(w, be->pdhg_dual(w->ctx, &da));
+    gpu_primal_args pa = {tau, wt, rho, full, v->x, v->y, v->c, v->lb, v->ub, v->x0, v->aty, v->xp, v->xbar, v->xn};
+    PDLP_TRY(w, be->pdhg_primal(w->ctx, w->A, &pa));
+    gpu_dual_args da = {sigma, wt, rho, full, v->y, v->xbar, v->rl, v->ru, v->y0, v->axbar, v->yp, v->yn};
+    PDLP_TRY(w, be->pdhg_dual(w->ctx, w->A, &da));
     w->iter++;
     return 0;
 }
 
-int pdlp_advance(pdlp_work *w)
+void pdlp_advance(pdlp_work *w)
 {
     pdlp_vecs *v = &w->v;
     gpu_vec *t = v->x;
@@ -138,6 +140,4 @@ int pdlp_advance(pdlp_work *w)
     v->y = v->yn;
     v->yn = t;
     w->k++;
-    PDLP_TRY(w, w->be->spmv(w->ctx, w->A, 1, v->y, v->aty));
-    return 0;
 }

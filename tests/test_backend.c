@@ -307,20 +307,6 @@ static void ops_elementwise(duo *d, const ops_in *in, int n)
     dvec o1 = dv_make(d, n, NULL), o2 = dv_make(d, n, NULL), o3 = dv_make(d, n, NULL);
     check_same(d, &o1, "vec_create (zeroed)");
     for (int i = 0; i < n; i++) CHECK(d->h[1][i] == 0);
-    EACH(k) {
-        gpu_primal_args pa = {0.7, 0.75, 1.0, in->a.v[k], in->b.v[k], in->c.v[k], in->lo.v[k], in->hi.v[k], in->d.v[k],
-                              o1.v[k], o2.v[k], o3.v[k]};
-        CHECK(d->be[k]->pdhg_primal(d->c[k], &pa) == 0);
-    }
-    check_same(d, &o1, "pdhg_primal xp");
-    check_same(d, &o2, "pdhg_primal xbar");
-    check_same(d, &o3, "pdhg_primal xn");
-    EACH(k) {
-        gpu_dual_args da = {1.3, 0.6, 0.5, in->a.v[k], in->b.v[k], in->lo.v[k], in->hi.v[k], in->d.v[k], o1.v[k], o2.v[k]};
-        CHECK(d->be[k]->pdhg_dual(d->c[k], &da) == 0);
-    }
-    check_same(d, &o1, "pdhg_dual yp");
-    check_same(d, &o2, "pdhg_dual yn");
     for (int kind = GPU_RAY_PRIMAL; kind <= GPU_RAY_DUAL; kind++) {
         EACH(k) CHECK(d->be[k]->ray_project(d->c[k], kind, o3.v[k], in->a.v[k], in->b.v[k], in->lo.v[k], in->hi.v[k]) == 0);
         check_same(d, &o3, kind == GPU_RAY_DUAL ? "ray_project dual" : "ray_project primal");
@@ -409,6 +395,112 @@ static void check_lanes_exact(const duo *d, const gpu_csr *a, const double *x, c
     CHECK(bad == 0);
 }
 
+/* backend k's copy of v, bit for bit the host's reference */
+static void expect_bits(duo *d, int k, const dvec *v, const double *ref, const char *what, int lanes)
+{
+    CHECK(d->be[k]->vec_download(d->c[k], v->v[k], d->h[k]) == 0);
+    int bad = 0;
+    for (int i = 0; i < v->n; i++) bad += memcmp(&d->h[k][i], &ref[i], sizeof(double)) != 0;
+    if (bad) fprintf(stderr, "  %s (%s, %d lanes), n = %d: %d elements differ from the host's\n", what, d->be[k]->name,
+                     lanes, v->n, bad);
+    CHECK(bad == 0);
+}
+
+/* the row sums of M as backend k forms them: CSR order, or the emulated lanes order */
+static void host_products(const gpu_csr *M, int lanes, const double *x, double *out)
+{
+    for (int i = 0; i < M->nrows; i++)
+        out[i] = lanes > 1 ? hd_csr_row_lanes(i, lanes, M->rowptr, M->colind, M->val, x)
+                           : hd_csr_dot(i, M->rowptr, M->colind, M->val, x);
+}
+
+typedef struct step_vecs { dvec x, y, c, lb, ub, x0, rl, ru, y0, aty, xp, xbar, xn, axbar, yp, yn; } step_vecs;
+
+/* one fused step of each kind on both backends and its checks: within 1e-10 of each other
+ * (the products' sums may differ in order), bit for bit the host's kernels_hd.h bodies on the
+ * products in the CPU's order (backend 0) and, when the other runs lanes kernels, in theirs;
+ * not full: xp and yp untouched (7), aty and axbar not looked at */
+static void fused_step_once(duo *d, const host_csr *h, gpu_mat *A[2], step_vecs *v, const double *host[9], int full)
+{
+    int m = h->a.nrows, n = h->a.ncols, unequal;
+    double *p = malloc((size_t)(n > m ? n : m) * 4 * sizeof(double) + 1), *q = p + (n > m ? n : m);
+    double *r1 = q + (n > m ? n : m), *r2 = r1 + (n > m ? n : m);
+    EACH(k) {
+        gpu_primal_args pa = {0.7, 0.75, 1.0, full, v->x.v[k], v->y.v[k], v->c.v[k], v->lb.v[k], v->ub.v[k],
+                              v->x0.v[k], v->aty.v[k], v->xp.v[k], v->xbar.v[k], v->xn.v[k]};
+        CHECK(d->be[k]->pdhg_primal(d->c[k], A[k], &pa) == 0);
+    }
+    CHECK(dv_diff(d, &v->xbar, &unequal) <= 1e-10);
+    CHECK(dv_diff(d, &v->xn, &unequal) <= 1e-10);
+    for (int k = 0; k < 2; k++) {
+        int lanes = k ? d->lanes : 0;
+        if (k && !lanes && d->be[1] != d->be[0]) { /* cuSPARSE or auto: the order is not emulated */
+            for (int j = 0; j < n; j++) q[j] = 7;
+            if (!full) expect_bits(d, k, &v->xp, q, "pdhg_primal xp (not full: untouched)", lanes);
+            continue;
+        }
+        host_products(&h->at, lanes, host[1], p);
+        hd_primal hp = {0.7, 0.75, 1.0, host[0], host[2], host[3], host[4], host[5], full ? q : NULL, r1, r2};
+        for (int j = 0; j < n; j++) q[j] = 7, hd_primal_at(&hp, j, p[j]);
+        expect_bits(d, k, &v->xbar, r1, "pdhg_primal xbar", lanes);
+        expect_bits(d, k, &v->xn, r2, "pdhg_primal xn", lanes);
+        expect_bits(d, k, &v->xp, q, full ? "pdhg_primal xp" : "pdhg_primal xp (not full: untouched)", lanes);
+        if (full) expect_bits(d, k, &v->aty, p, "pdhg_primal aty", lanes);
+    }
+    /* the dual step from backend 0's xbar on both */
+    CHECK(d->be[0]->vec_download(d->c[0], v->xbar.v[0], r1) == 0);
+    EACH(k) CHECK(d->be[k]->vec_upload(d->c[k], v->xbar.v[k], r1) == 0);
+    EACH(k) {
+        gpu_dual_args da = {1.3, 0.6, 0.5, full, v->y.v[k], v->xbar.v[k], v->rl.v[k], v->ru.v[k], v->y0.v[k],
+                            v->axbar.v[k], v->yp.v[k], v->yn.v[k]};
+        CHECK(d->be[k]->pdhg_dual(d->c[k], A[k], &da) == 0);
+    }
+    CHECK(dv_diff(d, &v->yn, &unequal) <= 1e-10);
+    for (int k = 0; k < 2; k++) {
+        int lanes = k ? d->lanes : 0;
+        if (k && !lanes && d->be[1] != d->be[0]) {
+            for (int i = 0; i < m; i++) q[i] = 7;
+            if (!full) expect_bits(d, k, &v->yp, q, "pdhg_dual yp (not full: untouched)", lanes);
+            continue;
+        }
+        host_products(&h->a, lanes, r1, p);
+        hd_dual hd = {1.3, 0.6, 0.5, host[1], host[7], host[8], host[6], full ? q : NULL, r2};
+        for (int i = 0; i < m; i++) q[i] = 7, hd_dual_at(&hd, i, p[i]);
+        expect_bits(d, k, &v->yn, r2, "pdhg_dual yn", lanes);
+        expect_bits(d, k, &v->yp, q, full ? "pdhg_dual yp" : "pdhg_dual yp (not full: untouched)", lanes);
+    }
+    free(p);
+}
+
+static void fused_steps(duo *d, lcg *r, const host_csr *h, gpu_mat *A[2])
+{
+    int m = h->a.nrows, n = h->a.ncols;
+    double *x = rand_vec(r, n, -1, 1), *y = rand_vec(r, m, -1, 1), *c = rand_vec(r, n, -1, 1);
+    double *x0 = rand_vec(r, n, -1, 1), *y0 = rand_vec(r, m, -1, 1), *sn = rand_vec(r, n, 7, 7), *sm = rand_vec(r, m, 7, 7);
+    double *lb, *ub, *rl, *ru;
+    rand_bounds(r, n, &lb, &ub);
+    rand_bounds(r, m, &rl, &ru);
+    const double *host[9] = {x, y, c, lb, ub, x0, y0, rl, ru};
+    step_vecs v = {dv_make(d, n, x), dv_make(d, m, y), dv_make(d, n, c), dv_make(d, n, lb), dv_make(d, n, ub),
+                   dv_make(d, n, x0), dv_make(d, m, rl), dv_make(d, m, ru), dv_make(d, m, y0), dv_make(d, n, NULL),
+                   dv_make(d, n, sn), dv_make(d, n, NULL), dv_make(d, n, NULL), dv_make(d, m, NULL),
+                   dv_make(d, m, sm), dv_make(d, m, NULL)};
+    fused_step_once(d, h, A, &v, host, 0);
+    fused_step_once(d, h, A, &v, host, 1);
+    /* lengths that do not match the matrix: an error with a message */
+    if (m != n) EACH(k) {
+        gpu_primal_args pa = {0.7, 0.75, 1.0, 1, v.y.v[k], v.x.v[k], v.rl.v[k], v.rl.v[k], v.rl.v[k], v.y.v[k],
+                              v.axbar.v[k], v.yp.v[k], v.yn.v[k], v.yn.v[k]};
+        CHECK(d->be[k]->pdhg_primal(d->c[k], A[k], &pa) == SCOPT_EINTERNAL);
+        CHECK(strstr(d->be[k]->last_error(d->c[k]), "pdhg_primal") != NULL);
+    }
+    dvec *all[] = {&v.x, &v.y, &v.c, &v.lb, &v.ub, &v.x0, &v.rl, &v.ru, &v.y0, &v.aty, &v.xp, &v.xbar, &v.xn, &v.axbar,
+                   &v.yp, &v.yn};
+    for (size_t q = 0; q < sizeof all / sizeof all[0]; q++) dv_free(d, all[q]);
+    double *hs[] = {x, y, c, x0, y0, sn, sm, lb, ub, rl, ru};
+    for (size_t q = 0; q < sizeof hs / sizeof hs[0]; q++) free(hs[q]);
+}
+
 static void spmv_shape(duo *d, lcg *r, int m, int n, int k)
 {
     host_csr h;
@@ -438,6 +530,7 @@ static void spmv_shape(duo *d, lcg *r, int m, int n, int k)
         if (m != n) CHECK(strstr(d->be[q]->last_error(d->c[q]), "spmv") != NULL);
     }
     dv_free(d, &x); dv_free(d, &y); dv_free(d, &z);
+    fused_steps(d, r, &h, A);
     EACH(q) d->be[q]->mat_free(d->c[q], A[q]);
     free(hx);
     free_csr(&h);

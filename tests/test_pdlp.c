@@ -95,14 +95,14 @@ TEST(kernel_bodies)
     /* primal step: x=1, aty=2, c=3, tau=0.5 -> 1 - 0.5*(1) = 0.5 in [0, 4]; xbar = 0;
      * Halpern w=0.5, rho=1, x0=2: 0.5*(2*0.5-1) + 0.5*2 = 1 */
     double x = 1, aty = 2, c = 3, lb = 0, ub = 4, x0 = 2, xp, xbar, xn;
-    hd_primal pa = {0.5, 0.5, 1.0, &x, &aty, &c, &lb, &ub, &x0, &xp, &xbar, &xn};
-    hd_primal_step(&pa, 0);
+    hd_primal pa = {0.5, 0.5, 1.0, &x, &c, &lb, &ub, &x0, &xp, &xbar, &xn};
+    hd_primal_at(&pa, 0, aty);
     CHECK(xp == 0.5 && xbar == 0 && xn == 1);
     /* dual step of a >= row (rl = 2, ru = inf): y = 0, axbar = 1, sigma = 1: v = -1,
      * yp = -1 + clamp(1, 2, inf) = 1 (> 0: the row pushes up) */
     double y = 0, axbar = 1, rl = 2, ru = INFINITY, y0 = 0, yp, yn;
-    hd_dual da = {1.0, 1.0, 0.0, &y, &axbar, &rl, &ru, &y0, &yp, &yn};
-    hd_dual_step(&da, 0);
+    hd_dual da = {1.0, 1.0, 0.0, &y, &rl, &ru, &y0, &yp, &yn};
+    hd_dual_at(&da, 0, axbar);
     CHECK(yp == 1 && yn == 1);
     /* row stats: ax = 1 below rl = 2, scale 2 -> violation 1/2; y = 1 -> dual term 2 */
     double rs = 2, acc[3] = {0, 0, 0};

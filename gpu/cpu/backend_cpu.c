@@ -227,22 +227,33 @@ static int nrminf(gpu_ctx *c, const gpu_vec *x, double *out)
     return reduce_blocks(c, x->n, 1, body_max, &a, 1, out);
 }
 
-static int pdhg_primal(gpu_ctx *c, const gpu_primal_args *g)
+/* the products run row by row inside the steps: (A'y)_j or (A xbar)_i is summed in CSR order,
+ * as spmv would, and used at once */
+static int pdhg_primal(gpu_ctx *c, gpu_mat *m, const gpu_primal_args *g)
 {
-    (void)c;
-    hd_primal a = {g->tau, g->w, g->rho, g->x->v, g->aty->v, g->c->v, g->lb->v, g->ub->v, g->x0->v,
-                   g->xp->v, g->xbar->v, g->xn->v};
+    const cpu_csr *at = &m->at;
+    if (g->y->n != at->ncols || g->x->n != at->nrows) return fail(c, SCOPT_EINTERNAL, "pdhg_primal: lengths do not match");
+    hd_primal a = {g->tau, g->w, g->rho, g->x->v, g->c->v, g->lb->v, g->ub->v, g->x0->v,
+                   g->full ? g->xp->v : NULL, g->xbar->v, g->xn->v};
+    double *aty = g->full ? g->aty->v : NULL;
+    const double *y = g->y->v;
     CPU_PARALLEL_FOR
-    for (int j = 0; j < g->x->n; j++) hd_primal_step(&a, j);
+    for (int j = 0; j < at->nrows; j++) {
+        double s = hd_csr_dot(j, at->rowptr, at->colind, at->val, y);
+        if (aty) aty[j] = s;
+        hd_primal_at(&a, j, s);
+    }
     return 0;
 }
 
-static int pdhg_dual(gpu_ctx *c, const gpu_dual_args *g)
+static int pdhg_dual(gpu_ctx *c, gpu_mat *m, const gpu_dual_args *g)
 {
-    (void)c;
-    hd_dual a = {g->sigma, g->w, g->rho, g->y->v, g->axbar->v, g->rl->v, g->ru->v, g->y0->v, g->yp->v, g->yn->v};
+    const cpu_csr *A = &m->a;
+    if (g->xbar->n != A->ncols || g->y->n != A->nrows) return fail(c, SCOPT_EINTERNAL, "pdhg_dual: lengths do not match");
+    hd_dual a = {g->sigma, g->w, g->rho, g->y->v, g->rl->v, g->ru->v, g->y0->v, g->full ? g->yp->v : NULL, g->yn->v};
+    const double *xbar = g->xbar->v;
     CPU_PARALLEL_FOR
-    for (int i = 0; i < g->y->n; i++) hd_dual_step(&a, i);
+    for (int i = 0; i < A->nrows; i++) hd_dual_at(&a, i, hd_csr_dot(i, A->rowptr, A->colind, A->val, xbar));
     return 0;
 }
 

@@ -36,6 +36,8 @@ static int ctx_init(gpu_ctx *c)
      * its back. The stream and handles belong to that device, so a context is used from the
      * thread that made it, as pdlp_solve does. */
     if (cuda_spmv_mode(c, getenv("SCOPT_CUDA_SPMV"))) return SCOPT_EUSAGE;
+    const char *fuse = getenv("SCOPT_CUDA_FUSE"); /* 0: the product through memory (bench/pdlp_spmv.c) */
+    c->unfused = fuse && !strcmp(fuse, "0");
     CU_TRY(c, cudaGetDevice(&c->device));
     CU_TRY(c, cudaGetDeviceProperties(&prop, c->device));
     /* peak DRAM bandwidth: double data rate x clock x bus width, as NVIDIA's bandwidth sample;
@@ -268,17 +270,33 @@ static int project(gpu_ctx *c, gpu_vec *x, const gpu_vec *lo, const gpu_vec *hi)
     return cuda_project(c, x->n, x->d, lo->d, hi->d);
 }
 
-static int pdhg_primal(gpu_ctx *c, const gpu_primal_args *g)
+/* the steps inside the lanes kernel of A' or A (spmv_cuda.cu); a matrix cuSPARSE multiplies
+ * (SCOPT_CUDA_SPMV=cusparse|preprocess, or rows too long for lanes) puts its product in the
+ * work vector first and the step reads it back; so does every matrix with SCOPT_CUDA_FUSE=0
+ * (the unfused iteration, to measure what fusing saves) */
+static int pdhg_primal(gpu_ctx *c, gpu_mat *m, const gpu_primal_args *g)
 {
-    hd_primal a = {g->tau, g->w, g->rho, g->x->d, g->aty->d, g->c->d, g->lb->d, g->ub->d, g->x0->d,
-                   g->xp->d, g->xbar->d, g->xn->d};
-    return cuda_primal(c, g->x->n, &a);
+    if (g->y->n != m->at.ncols || g->x->n != m->at.nrows) {
+        snprintf(c->error, sizeof c->error, "CUDA backend: pdhg_primal: lengths do not match");
+        return SCOPT_EINTERNAL;
+    }
+    hd_primal a = {g->tau, g->w, g->rho, g->x->d, g->c->d, g->lb->d, g->ub->d, g->x0->d,
+                   g->full ? g->xp->d : NULL, g->xbar->d, g->xn->d};
+    if (m->at.lanes && !c->unfused) return cuda_primal_lanes(c, &m->at, g->y->d, g->full ? g->aty->d : NULL, &a);
+    int rc = spmv(c, m, 1, g->y, g->aty);
+    return rc ? rc : cuda_primal(c, g->x->n, &a, g->aty->d);
 }
 
-static int pdhg_dual(gpu_ctx *c, const gpu_dual_args *g)
+static int pdhg_dual(gpu_ctx *c, gpu_mat *m, const gpu_dual_args *g)
 {
-    hd_dual a = {g->sigma, g->w, g->rho, g->y->d, g->axbar->d, g->rl->d, g->ru->d, g->y0->d, g->yp->d, g->yn->d};
-    return cuda_dual(c, g->y->n, &a);
+    if (g->xbar->n != m->a.ncols || g->y->n != m->a.nrows) {
+        snprintf(c->error, sizeof c->error, "CUDA backend: pdhg_dual: lengths do not match");
+        return SCOPT_EINTERNAL;
+    }
+    hd_dual a = {g->sigma, g->w, g->rho, g->y->d, g->rl->d, g->ru->d, g->y0->d, g->full ? g->yp->d : NULL, g->yn->d};
+    if (m->a.lanes && !c->unfused) return cuda_dual_lanes(c, &m->a, g->xbar->d, &a);
+    int rc = spmv(c, m, 0, g->xbar, g->axbar);
+    return rc ? rc : cuda_dual(c, g->y->n, &a, g->axbar->d);
 }
 
 static const double *dp(const gpu_vec *v) { return v ? v->d : NULL; }

@@ -17,6 +17,7 @@ struct gpu_ctx {
     int device;              /* the creating thread's current device */
     int spmv_mode;           /* CUDA_SPMV_*, from SCOPT_CUDA_SPMV when the context is made */
     int spmv_lanes;          /* CUDA_SPMV_LANES: lanes per row */
+    int unfused;             /* SCOPT_CUDA_FUSE=0: the PDHG steps read their product from memory */
     cudaStream_t stream;
     cusparseHandle_t sparse;
     double *d_part;          /* CUDA_RED_BLOCKS * CUDA_MAX_ACC partial sums on the device */
@@ -48,8 +49,10 @@ int cuda_fill(gpu_ctx *c, double *x, int n, double v);
 int cuda_axpy(gpu_ctx *c, int n, double a, const double *x, double *y);
 int cuda_scal(gpu_ctx *c, int n, double a, double *x);
 int cuda_project(gpu_ctx *c, int n, double *x, const double *lo, const double *hi);
-int cuda_primal(gpu_ctx *c, int n, const hd_primal *a);
-int cuda_dual(gpu_ctx *c, int n, const hd_dual *a);
+/* the PDHG steps with the product already in memory (aty = A'y, axbar = A xbar): the
+ * cuSPARSE matrices' path */
+int cuda_primal(gpu_ctx *c, int n, const hd_primal *a, const double *aty);
+int cuda_dual(gpu_ctx *c, int n, const hd_dual *a, const double *axbar);
 /* y = M x with one thread per row, summing in CSR order (kernels_hd.h hd_csr_row) */
 int cuda_csr_rows(gpu_ctx *c, int nrows, const int *rowptr, const int *colind, const double *val, const double *x,
                   double *y);
@@ -57,6 +60,9 @@ int cuda_csr_rows(gpu_ctx *c, int nrows, const int *rowptr, const int *colind, c
 int cuda_spmv_mode(gpu_ctx *c, const char *value); /* parse SCOPT_CUDA_SPMV (NULL: auto) */
 int cuda_spmv_lanes_for(const gpu_ctx *c, const gpu_csr *h);
 int cuda_csr_lanes(gpu_ctx *c, const cuda_csr *d, const double *x, double *y);
+/* the PDHG steps fused into the lanes kernel of A' (primal; aty may be NULL) or of A (dual) */
+int cuda_primal_lanes(gpu_ctx *c, const cuda_csr *at, const double *y, double *aty, const hd_primal *a);
+int cuda_dual_lanes(gpu_ctx *c, const cuda_csr *A, const double *xbar, const hd_dual *a);
 int cuda_ray_project(gpu_ctx *c, int n, int dual, double *dst, const double *a, const double *b, const double *lo,
                      const double *hi);
 /* reductions: K sums (or maxima) in a fixed order that depends only on n */

@@ -18,8 +18,8 @@ __global__ void k_fill(double *x, int n, double v) { GRID_STRIDE(i, n) x[i] = v;
 __global__ void k_axpy(int n, double a, const double *x, double *y) { GRID_STRIDE(i, n) hd_axpy(i, a, x, y); }
 __global__ void k_scal(int n, double a, double *x) { GRID_STRIDE(i, n) hd_scal(i, a, x); }
 __global__ void k_project(int n, double *x, const double *lo, const double *hi) { GRID_STRIDE(i, n) hd_project(i, x, lo, hi); }
-__global__ void k_primal(int n, hd_primal a) { GRID_STRIDE(j, n) hd_primal_step(&a, j); }
-__global__ void k_dual(int n, hd_dual a) { GRID_STRIDE(i, n) hd_dual_step(&a, i); }
+__global__ void k_primal(int n, hd_primal a, const double *aty) { GRID_STRIDE(j, n) hd_primal_at(&a, j, aty[j]); }
+__global__ void k_dual(int n, hd_dual a, const double *axbar) { GRID_STRIDE(i, n) hd_dual_at(&a, i, axbar[i]); }
 __global__ void k_ray(int n, int dual, double *dst, const double *a, const double *b, const double *lo, const double *hi)
 {
     GRID_STRIDE(i, n) hd_ray_project_at(i, dual, dst, a, b, lo, hi);
@@ -41,8 +41,8 @@ int cuda_fill(gpu_ctx *c, double *x, int n, double v) { LAUNCH(c, n, k_fill, x, 
 int cuda_axpy(gpu_ctx *c, int n, double a, const double *x, double *y) { LAUNCH(c, n, k_axpy, n, a, x, y); }
 int cuda_scal(gpu_ctx *c, int n, double a, double *x) { LAUNCH(c, n, k_scal, n, a, x); }
 int cuda_project(gpu_ctx *c, int n, double *x, const double *lo, const double *hi) { LAUNCH(c, n, k_project, n, x, lo, hi); }
-int cuda_primal(gpu_ctx *c, int n, const hd_primal *a) { LAUNCH(c, n, k_primal, n, *a); }
-int cuda_dual(gpu_ctx *c, int n, const hd_dual *a) { LAUNCH(c, n, k_dual, n, *a); }
+int cuda_primal(gpu_ctx *c, int n, const hd_primal *a, const double *aty) { LAUNCH(c, n, k_primal, n, *a, aty); }
+int cuda_dual(gpu_ctx *c, int n, const hd_dual *a, const double *axbar) { LAUNCH(c, n, k_dual, n, *a, axbar); }
 int cuda_csr_rows(gpu_ctx *c, int nrows, const int *rowptr, const int *colind, const double *val, const double *x,
                   double *y)
 {

@@ -8,15 +8,39 @@
  * order depends only on the row: deterministic, and with G = 1 the CPU backend's own order
  * (bit-identical products). The loop over rows is uniform across a warp, so every lane of it
  * reaches each shuffle. tests/test_backend.c folds the same way on the CPU and checks the
- * CUDA products against it bit for bit. */
+ * CUDA products against it bit for bit.
+ *
+ * The PDHG steps run inside this kernel (cuda_primal_lanes, cuda_dual_lanes): lane 0 of a row
+ * hands the row's sum to the step's body (kernels_hd.h hd_primal_at / hd_dual_at) instead of
+ * storing it, so A'y and A xbar never go through memory: per iteration of XL that is four
+ * vector passes fewer (docs/pdlp.md "Fused steps"). */
 #include <stdlib.h>
 #include <string.h>
 #include "cuda_check.h"
 #include "cuda_types.h"
 
-template <int G>
+/* what a row's sum becomes: stored (a plain product), or used by a PDHG step at once */
+struct out_store {
+    double *y;
+    __device__ void operator()(int r, double s) const { y[r] = s; }
+};
+struct out_primal { /* the row of A' that ends at column r: (A'y)_r, kept in aty when asked */
+    hd_primal a;
+    double *aty;
+    __device__ void operator()(int r, double s) const
+    {
+        if (aty) aty[r] = s;
+        hd_primal_at(&a, r, s);
+    }
+};
+struct out_dual { /* the row of A that ends at row r: (A xbar)_r */
+    hd_dual a;
+    __device__ void operator()(int r, double s) const { hd_dual_at(&a, r, s); }
+};
+
+template <int G, typename Out>
 __global__ void k_csr_lanes(int nrows, const int *__restrict__ rowptr, const int *__restrict__ colind,
-                            const double *__restrict__ val, const double *__restrict__ x, double *__restrict__ y)
+                            const double *__restrict__ val, const double *__restrict__ x, Out out)
 {
     unsigned tid = blockIdx.x * blockDim.x + threadIdx.x;
     unsigned lane = tid % G, groups = gridDim.x * blockDim.x / G;
@@ -25,31 +49,53 @@ __global__ void k_csr_lanes(int nrows, const int *__restrict__ rowptr, const int
         unsigned r = r0 + (tid / G - first);
         double s = r < (unsigned)nrows ? hd_csr_lane((int)r, (int)lane, G, rowptr, colind, val, x) : 0.0;
         for (int off = G / 2; off > 0; off /= 2) s += __shfl_down_sync(0xffffffffu, s, off, G);
-        if (lane == 0 && r < (unsigned)nrows) y[r] = s;
+        if (lane == 0 && r < (unsigned)nrows) out((int)r, s);
     }
 }
 
-template <int G>
-static int launch_lanes(gpu_ctx *c, const cuda_csr *d, const double *x, double *y)
+template <int G, typename Out>
+static int launch_lanes(gpu_ctx *c, const cuda_csr *d, const double *x, Out out)
 {
-    k_csr_lanes<G><<<cuda_lanes_blocks(d->nrows, G), CUDA_THREADS, 0, c->stream>>>(d->nrows, d->rowptr, d->colind, d->val, x, y);
+    k_csr_lanes<G, Out><<<cuda_lanes_blocks(d->nrows, G), CUDA_THREADS, 0, c->stream>>>(d->nrows, d->rowptr, d->colind,
+                                                                                         d->val, x, out);
     CU_LAUNCHED(c);
     return 0;
 }
 
-int cuda_csr_lanes(gpu_ctx *c, const cuda_csr *d, const double *x, double *y)
+/* the lanes kernel of d (d->lanes lanes a row) with `out` applied to each row's sum */
+template <typename Out>
+static int lanes_with(gpu_ctx *c, const cuda_csr *d, const double *x, Out out)
 {
     if (d->nrows <= 0) return 0;
     switch (d->lanes) {
-    case 1: return cuda_csr_rows(c, d->nrows, d->rowptr, d->colind, d->val, x, y);
-    case 2: return launch_lanes<2>(c, d, x, y);
-    case 4: return launch_lanes<4>(c, d, x, y);
-    case 8: return launch_lanes<8>(c, d, x, y);
-    case 16: return launch_lanes<16>(c, d, x, y);
-    case 32: return launch_lanes<32>(c, d, x, y);
+    case 1: return launch_lanes<1>(c, d, x, out);
+    case 2: return launch_lanes<2>(c, d, x, out);
+    case 4: return launch_lanes<4>(c, d, x, out);
+    case 8: return launch_lanes<8>(c, d, x, out);
+    case 16: return launch_lanes<16>(c, d, x, out);
+    case 32: return launch_lanes<32>(c, d, x, out);
     }
     snprintf(c->error, sizeof c->error, "CUDA backend: no SpMV kernel with %d lanes", d->lanes);
     return SCOPT_EINTERNAL;
+}
+
+int cuda_csr_lanes(gpu_ctx *c, const cuda_csr *d, const double *x, double *y)
+{
+    if (d->lanes == 1 && d->nrows > 0) return cuda_csr_rows(c, d->nrows, d->rowptr, d->colind, d->val, x, y);
+    out_store o = {y};
+    return lanes_with(c, d, x, o);
+}
+
+int cuda_primal_lanes(gpu_ctx *c, const cuda_csr *at, const double *y, double *aty, const hd_primal *a)
+{
+    out_primal o = {*a, aty};
+    return lanes_with(c, at, y, o);
+}
+
+int cuda_dual_lanes(gpu_ctx *c, const cuda_csr *A, const double *xbar, const hd_dual *a)
+{
+    out_dual o = {*a};
+    return lanes_with(c, A, xbar, o);
 }
 
 static const char *const MODE_NAMES[] = {"auto", "cusparse", "preprocess", "lanes1", "lanes2", "lanes4",
