@@ -177,7 +177,18 @@ TEST(limits_and_cancel)
     prm.iteration_limit = 100;
     CHECK(pdlp_solve(&p, &prm, &r, NULL) == SCOPT_OK);
     CHECK(r.status == PDLP_ITERATION_LIMIT && r.iterations == 100);
+    /* the point is T(z) of iteration 100, not the one of the check at 64 (pdlp.c decides before
+     * a step whether a check follows: only such a step writes T(z)): the same bits as a run
+     * whose only check is at 100 (the first check restarts nothing, so both runs agree) */
+    pdlp_result r2;
+    prm.check_every = 100;
+    CHECK(pdlp_solve(&p, &prm, &r2, NULL) == SCOPT_OK && r2.iterations == 100);
+    CHECK(r.x && r2.x && !memcmp(r.x, r2.x, (size_t)md->ncols * sizeof(double)));
+    CHECK(r.y && r2.y && !memcmp(r.y, r2.y, (size_t)md->nrows * sizeof(double)));
+    CHECK(r.rel_gap == r2.rel_gap && r.rel_primal_residual == r2.rel_primal_residual);
+    prm.check_every = 64;
     pdlp_result_free(&r);
+    pdlp_result_free(&r2);
     prm.iteration_limit = 0;
     prm.cancel = &stop;
     CHECK(pdlp_solve(&p, &prm, &r, NULL) == SCOPT_OK);
