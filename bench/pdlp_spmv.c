@@ -63,31 +63,52 @@ static double time_iteration(const scopt_backend *be, gpu_ctx *c, gpu_mat *A, in
     return ms;
 }
 
+/* a backend with a context and the scaled matrix on it; 0, or 1 after saying why */
+typedef struct bench_dev {
+    gpu_backend_choice ch;
+    const scopt_backend *be;
+    gpu_ctx *c;
+    gpu_mat *A;
+} bench_dev;
+
+static void dev_close(bench_dev *d)
+{
+    if (d->c) { d->be->mat_free(d->c, d->A); d->be->ctx_free(d->c); }
+    gpu_backend_close(&d->ch);
+}
+
+static int dev_open(const pdlp_host *h, scopt_device dev, bench_dev *d)
+{
+    scopt_error err;
+    char msg[256] = "";
+    d->c = NULL;
+    d->A = NULL;
+    if (gpu_backend_open(dev, &d->ch, &err) != SCOPT_OK) { fprintf(stderr, "pdlp_spmv: %s\n", err.message); return 1; }
+    d->be = d->ch.backend;
+    if (d->be->ctx_create(&d->c, msg, sizeof msg) || pdlp_host_matrix(h, d->be, d->c, &d->A)) {
+        fprintf(stderr, "pdlp_spmv: %s\n", d->c ? d->be->last_error(d->c) : msg);
+        dev_close(d);
+        return 1;
+    }
+    return 0;
+}
+
 /* the iteration fused (between checks, and full), and on the GPU unfused as before */
 static int run_iteration(const pdlp_host *h, scopt_device dev, int reps)
 {
     double ms[3] = {-1, -1, -1};
     for (int pass = 0; pass < (dev == SCOPT_DEVICE_GPU ? 2 : 1); pass++) {
-        gpu_backend_choice ch;
-        scopt_error err;
-        gpu_ctx *c = NULL;
-        gpu_mat *A = NULL;
-        char msg[256] = "";
+        bench_dev d;
         if (pass) setenv("SCOPT_CUDA_FUSE", "0", 1);
-        if (gpu_backend_open(dev, &ch, &err) != SCOPT_OK) { fprintf(stderr, "pdlp_spmv: %s\n", err.message); return 1; }
-        const scopt_backend *be = ch.backend;
-        gpu_csr a = {h->m, h->n, h->nnz, h->rowptr, h->colind, h->val};
-        gpu_csr at = {h->n, h->m, h->nnz, h->trowptr, h->tcolind, h->tval};
-        if (!be->ctx_create(&c, msg, sizeof msg) && !be->mat_create(c, &a, &at, &A)) {
-            if (pass) ms[2] = time_iteration(be, c, A, h->m, h->n, 1, reps);
-            else {
-                ms[0] = time_iteration(be, c, A, h->m, h->n, 0, reps);
-                ms[1] = time_iteration(be, c, A, h->m, h->n, 1, reps);
-            }
-        }
-        if (c) { be->mat_free(c, A); be->ctx_free(c); }
-        gpu_backend_close(&ch);
+        int rc = dev_open(h, dev, &d);
         unsetenv("SCOPT_CUDA_FUSE");
+        if (rc) return 1;
+        if (pass) ms[2] = time_iteration(d.be, d.c, d.A, h->m, h->n, 1, reps);
+        else {
+            ms[0] = time_iteration(d.be, d.c, d.A, h->m, h->n, 0, reps);
+            ms[1] = time_iteration(d.be, d.c, d.A, h->m, h->n, 1, reps);
+        }
+        dev_close(&d);
     }
     if (ms[0] < 0 || ms[1] < 0) { fprintf(stderr, "pdlp_spmv: the iteration could not be timed\n"); return 1; }
     printf("iteration (%s): fused %.4f ms between checks, %.4f ms on a full step", dev == SCOPT_DEVICE_GPU ? "gpu" : "cpu",
@@ -99,23 +120,13 @@ static int run_iteration(const pdlp_host *h, scopt_device dev, int reps)
 
 static int run(const pdlp_host *h, scopt_device dev, int reps)
 {
-    gpu_backend_choice ch;
-    scopt_error err;
-    gpu_ctx *c = NULL;
-    gpu_mat *A = NULL;
-    if (gpu_backend_open(dev, &ch, &err) != SCOPT_OK) { fprintf(stderr, "pdlp_spmv: %s\n", err.message); return 1; }
-    const scopt_backend *be = ch.backend;
-    char msg[256] = "";
-    gpu_csr a = {h->m, h->n, h->nnz, h->rowptr, h->colind, h->val};
-    gpu_csr at = {h->n, h->m, h->nnz, h->trowptr, h->tcolind, h->tval};
-    int rc = be->ctx_create(&c, msg, sizeof msg) || be->mat_create(c, &a, &at, &A);
-    if (!rc) {
-        printf("device: %s (backend %s)\n", be->device_name(c), be->name);
-        rc = time_product(be, c, A, 0, h->m, h->n, h->nnz, reps) || time_product(be, c, A, 1, h->n, h->m, h->nnz, reps);
-    }
-    if (rc) fprintf(stderr, "pdlp_spmv: %s\n", c ? be->last_error(c) : msg);
-    if (c) { be->mat_free(c, A); be->ctx_free(c); }
-    gpu_backend_close(&ch);
+    bench_dev d;
+    if (dev_open(h, dev, &d)) return 1;
+    printf("device: %s (backend %s)\n", d.be->device_name(d.c), d.be->name);
+    int rc = time_product(d.be, d.c, d.A, 0, h->m, h->n, h->nnz, reps) ||
+             time_product(d.be, d.c, d.A, 1, h->n, h->m, h->nnz, reps);
+    if (rc) fprintf(stderr, "pdlp_spmv: %s\n", d.be->last_error(d.c));
+    dev_close(&d);
     return rc ? 1 : 0;
 }
 

@@ -91,6 +91,8 @@ int pdlp_host_build(const pdlp_problem *p, const pdlp_params *prm, pdlp_host *h)
 void pdlp_host_free(pdlp_host *h);
 
 /* pdlp_step.c */
+/* the scaled matrix (CSR of A and of A') into backend be's memory: mat_create's status */
+int pdlp_host_matrix(const pdlp_host *h, const scopt_backend *be, gpu_ctx *c, gpu_mat **out);
 int pdlp_device_setup(pdlp_work *w);
 void pdlp_device_free(pdlp_work *w);
 int pdlp_step_size(pdlp_work *w);

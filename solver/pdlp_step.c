@@ -60,6 +60,13 @@ static int upload(pdlp_work *w)
     return 0;
 }
 
+int pdlp_host_matrix(const pdlp_host *h, const scopt_backend *be, gpu_ctx *c, gpu_mat **out)
+{
+    gpu_csr a = {h->m, h->n, h->nnz, h->rowptr, h->colind, h->val};
+    gpu_csr at = {h->n, h->m, h->nnz, h->trowptr, h->tcolind, h->tval};
+    return be->mat_create(c, &a, &at, out);
+}
+
 int pdlp_device_setup(pdlp_work *w)
 {
     char msg[512] = "";
@@ -68,10 +75,7 @@ int pdlp_device_setup(pdlp_work *w)
         snprintf(w->error, sizeof w->error, "%s", msg[0] ? msg : "cannot create the backend context");
         return rc;
     }
-    pdlp_host *h = &w->h;
-    gpu_csr a = {h->m, h->n, h->nnz, h->rowptr, h->colind, h->val};
-    gpu_csr at = {h->n, h->m, h->nnz, h->trowptr, h->tcolind, h->tval};
-    PDLP_TRY(w, w->be->mat_create(w->ctx, &a, &at, &w->A));
+    PDLP_TRY(w, pdlp_host_matrix(&w->h, w->be, w->ctx, &w->A));
     rc = make_vecs(w);
     return rc ? rc : upload(w);
 }
