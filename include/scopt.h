@@ -129,8 +129,12 @@ typedef struct scopt_options {
                                 seen at GLPK's next branch-and-cut callback, which comes at
                                 every node and cut round: scopt_solve returns within about
                                 one node's LP re-solve, with status SCOPT_SOLVE_CANCELLED and
-                                the best plan found so far. GLPK's simplex has no callback:
-                                a request during the LP relaxation is seen when it ends.
+                                the best plan found so far. GLPK's LP solvers have no
+                                callback: during an LP (or a relaxation) the request is seen
+                                at GLPK's next progress line, at least every 0.5 s (unless
+                                the thread had its own GLPK environment before the call:
+                                then when the LP ends; docs/embedding.md). PDLP looks at it
+                                every iteration; a cancelled PDLP finish keeps PDLP's point.
                                 Set before scopt_solve: it returns at once, without plan. */
     double pdlp_tol;         /* PDLP relative tolerance (residuals and gap); <0 = 1e-4 */
     scopt_pdlp_finish pdlp_finish; /* default SCOPT_PDLP_FINISH_SIMPLEX */

@@ -87,6 +87,8 @@ static json_t *pdlp_json(const plan_pdlp_info *d)
     json_object_set_new(o, "finish_rounds", json_integer(d->finish_rounds));
     json_object_set_new(o, "finish_iterations_restricted", json_integer(d->finish_iterations_restricted));
     json_object_set_new(o, "finish_seconds", json_real(d->finish_seconds));
+    json_object_set_new(o, "finish_stopped", json_boolean(d->finish_stopped));
+    if (d->plan_point) json_object_set_new(o, "plan_point", json_string(d->plan_point));
     return o;
 }
 

@@ -49,6 +49,8 @@ typedef struct plan_pdlp_info {
     int finish_rounds;         /* sifting: restricted LPs solved */
     long finish_iterations_restricted; /* sifting: simplex iterations over its restricted LPs */
     double finish_seconds;
+    int finish_stopped;        /* 1: a limit or the cancel flag stopped the finish short of an optimal basis */
+    const char *plan_point;    /* whose point the plan is: "pdlp" or "simplex" (GLPK's basic solution) */
 } plan_pdlp_info;
 
 struct scopt_plan {

@@ -100,14 +100,14 @@ static int solve_lp(glp_prob *P, const scopt_model *m, const solve_params *p, so
         glp_init_iptcp(&ip);
         ip.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
         r->method = "interior";
-        ret = glp_interior(P, &ip);
+        ret = glpk_guard_interior(p->guard, P, &ip);
         if (ret == 0 && glp_ipt_status(P) == GLP_OPT) {
             /* crossover to a vertex so that decoding and the MIP see a basic solution */
             glp_smcp sp;
             glp_init_smcp(&sp);
             sp.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
             glp_std_basis(P);
-            ret = glp_simplex(P, &sp);
+            ret = glpk_guard_simplex(p->guard, P, &sp);
         }
         return ret;
     }
@@ -119,13 +119,13 @@ static int solve_lp(glp_prob *P, const scopt_model *m, const solve_params *p, so
     r->method = "simplex";
     /* no crash basis for the presolver: it ignores P's basis and crashes its reduced LP itself */
     set_start(P, m, p->lp_start, &sp);
-    ret = glp_simplex(P, &sp);
+    ret = glpk_guard_simplex(p->guard, P, &sp);
     if (ret == GLP_ENOPFS || ret == GLP_ENODFS) return ret;
     if (ret != 0 && ret != GLP_ETMLIM) {
         /* retry without presolve from a fresh basis (rare numerical trouble) */
         sp.presolve = GLP_OFF;
         glp_std_basis(P);
-        ret = glp_simplex(P, &sp);
+        ret = glpk_guard_simplex(p->guard, P, &sp);
     }
     return ret;
 }
@@ -147,9 +147,11 @@ static void lp_outcome(glp_prob *P, int ret, const scopt_model *m, solve_result 
         r->has_solution = 1;
         r->objective = glp_get_obj_val(P);
         r->limit_reached = 1;
+        r->cancelled = ret == GLP_ESTOP; /* only from a finish after PDLP: GLPK's LP solvers take no flag */
     } else {
         r->status = SCOPT_SOLVE_NO_PLAN;
         r->limit_reached = 1;
+        r->cancelled = ret == GLP_ESTOP;
     }
     if (r->has_solution && m->nints == 0)
         for (int j = 0; j < m->ncols; j++) r->x[j] = glp_get_col_prim(P, j + 1);
@@ -213,6 +215,7 @@ static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p
 {
     int ret = 0;
     pdlp_lp_action act = PDLP_LP_RUN_SIMPLEX;
+    glpk_guard_arm(p->guard, p->cancel); /* GLPK's LP solvers stop from its output hook */
     /* an LP whose PDLP point is the answer needs GLPK only when PDLP gives nothing usable: its
      * copy of the model (as large as scopt's) is not made before (preset XL: GLPK refuses 10^8 rows) */
     int pdlp_alone = p->lp_method == SCOPT_LP_PDLP && p->pdlp_finish == SCOPT_PDLP_FINISH_NONE && m->nints == 0;
@@ -229,6 +232,7 @@ static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p
     }
     if (act == PDLP_LP_RUN_SIMPLEX) ret = solve_lp(P, m, p, r);
     if (act != PDLP_LP_DONE) lp_outcome(P, ret, m, r);
+    if (r->pdlp.used && r->has_solution && m->nints == 0 && !r->pdlp.plan_point) r->pdlp.plan_point = "simplex";
     if (m->nints == 0 || r->status != SCOPT_SOLVE_OPTIMAL) {
         if (m->nints && r->status == SCOPT_SOLVE_FEASIBLE) { r->has_solution = 0; r->status = SCOPT_SOLVE_NO_PLAN; }
         return SCOPT_OK;
@@ -237,6 +241,7 @@ static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p
     r->best_bound = r->lp_bound;
     r->gap = -1;
     report(p, "mip", 0, 0, r->lp_bound, -1);
+    glpk_guard_arm(p->guard, NULL); /* branch and cut looks at the flag in its callback */
     return branch_and_cut(P, m, p, r, err);
 }
 
@@ -255,9 +260,11 @@ scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_resul
         solve_result_free(res);
         return error_set(err, SCOPT_ENOMEM, "out of memory: GLPK cannot start");
     }
+    solve_params q = *p;
+    q.guard = &g;
     if (setjmp(g.jump) == 0) {
         P = glp_create_prob();
-        s = run(P, m, p, res, err);
+        s = run(P, m, &q, res, err);
         size_t peak = 0;
         glp_mem_usage(NULL, NULL, NULL, &peak);
         res->glpk_peak_mb = (double)peak / 1048576.0;
@@ -265,8 +272,13 @@ scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_resul
         glpk_guard_leave(&g);
         return s;
     }
-    /* GLPK failed: its environment (and P) is gone */
+    /* GLPK failed or the cancel flag stopped it: its environment (and P) is gone */
     glpk_guard_leave(&g);
+    if (g.cancelled) { /* the plan found before, if any (PDLP's point), stays */
+        res->limit_reached = res->cancelled = 1;
+        if (!res->has_solution) res->status = SCOPT_SOLVE_NO_PLAN;
+        return SCOPT_OK;
+    }
     return error_set(err, SCOPT_EINTERNAL, "GLPK failed: %s", g.last_error[0] ? g.last_error : "unknown error");
 }
 

@@ -31,6 +31,7 @@ typedef struct solve_params {
     int pdlp_presolve;
     scopt_mip_strategy mip_strategy;
     glpk_lp_start lp_start; /* how the LP's simplex starts (glpk_lp_start_for) */
+    struct glpk_guard *guard; /* set by glpk_solve for the calls below it (NULL: none; glpk_guard.h) */
 } solve_params;
 
 typedef struct solve_result {

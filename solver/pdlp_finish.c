@@ -17,12 +17,15 @@
  *    feasible start for the whole LP, which the primal simplex finishes. delta = 1e-2 first;
  *    when that restricted LP is not optimal (a variable fixed wrongly), 1e-1.
  * 3. Any failure on the way (singular, restricted LP not optimal) ends in a cold start. The
- *    last simplex always runs with presolve off (presolve would discard the basis). */
+ *    last simplex always runs with presolve off (presolve would discard the basis). A limit
+ *    or the cancel flag that stops steps 2-3 ends the finish there (GLP_ETMLIM / GLP_ESTOP, no
+ *    cold start): pdlp_lp.c then keeps PDLP's point as the plan. */
 #include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "glpk_guard.h"
 #include "pdlp_lp.h"
 #include "pdlp_sift.h"
 #include "util.h"
@@ -166,6 +169,12 @@ static int restricted_start(glp_prob *P, const pdlp_result *pr, const solve_para
     int m = glp_get_num_rows(P), n = glp_get_num_cols(P), nfixed = 0;
     saved_bounds *sb = malloc(((size_t)m + (size_t)n + 1) * sizeof *sb);
     if (!sb) return -1;
+    jmp_buf here;
+    jmp_buf *prev = glpk_guard_catch(p->guard, &here);
+    if (setjmp(here)) { /* GLPK failed or was cancelled: P is gone */
+        free(sb);
+        glpk_guard_rethrow(p->guard, prev);
+    }
     for (int k = 1; k <= m + n; k++) nfixed += fix_if_nonbasic(P, pr, m, k, delta, &sb[k]);
     if (p->on_log && !p->quiet) {
         char line[160];
@@ -179,9 +188,10 @@ static int restricted_start(glp_prob *P, const pdlp_result *pr, const solve_para
     sp.presolve = GLP_ON;
     sp.tm_lim = pdlp_simplex_ms(p);
     glp_adv_basis(P, 0);
-    int ret = glp_simplex(P, &sp);
+    int ret = glpk_guard_simplex(p->guard, P, &sp);
     int ok = ret == 0 && glp_get_status(P) == GLP_OPT;
     restore_bounds(P, m, n, sb);
+    glpk_guard_release(p->guard, prev);
     free(sb);
     return ok ? 0 : ret == GLP_ETMLIM ? -2 : -1;
 }
@@ -194,7 +204,7 @@ static int run_simplex(glp_prob *P, const solve_params *p, int meth)
     sp.presolve = GLP_OFF;
     sp.meth = meth;
     sp.tm_lim = pdlp_simplex_ms(p);
-    return glp_simplex(P, &sp);
+    return glpk_guard_simplex(p->guard, P, &sp);
 }
 
 /* step 1: the guessed basis when GLPK can factorize it and it is primal or dual feasible;
@@ -244,6 +254,12 @@ int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *
             rs = restricted_start(P, pr, p, 1e-2);
             if (rs == -1) rs = restricted_start(P, pr, p, 1e-1);
         }
+        if (rs == -2) { /* a limit or the cancel flag: no time for a cold start either */
+            info->finish_stopped = 1;
+            info->finish_iterations = glp_get_it_cnt(P) - it0;
+            info->finish_seconds = now_seconds() - t0;
+            return cancel_requested(p->cancel) ? GLP_ESTOP : GLP_ETMLIM;
+        }
         if (rs != 0) {
             info->start_basis = "cold";
             glp_adv_basis(P, 0);
@@ -257,5 +273,6 @@ int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *
     }
     info->finish_iterations = glp_get_it_cnt(P) - it0;
     info->finish_seconds = now_seconds() - t0;
+    info->finish_stopped = ret == GLP_ETMLIM;
     return ret;
 }

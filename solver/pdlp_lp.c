@@ -3,11 +3,13 @@
  * did in r->pdlp, then decide what follows (pdlp_lp.h): the simplex finish from a guessed basis,
  * the PDLP point kept as the answer (--pdlp-finish none, LPs only), or a plain simplex solve
  * when PDLP gave nothing usable. With the simplex finish GLPK has the last word, also on
- * infeasibility: a PDLP certificate is confirmed by the simplex. */
+ * infeasibility: a PDLP certificate is confirmed by the simplex; a finish that a limit or the
+ * cancel flag stops keeps PDLP's point as the plan when it met the tolerance. */
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "glpk_guard.h"
 #include "loader.h"
 #include "pdlp_lp.h"
 #include "util.h"
@@ -75,6 +77,7 @@ static pdlp_lp_action keep_point(const scopt_model *m, const pdlp_result *pr, so
     case PDLP_OPTIMAL:
         r->status = SCOPT_SOLVE_OPTIMAL;
         r->has_solution = 1;
+        r->pdlp.plan_point = "pdlp";
         r->objective = pr->primal_obj + m->obj_constant;
         r->best_bound = r->lp_bound = pr->dual_obj + m->obj_constant;
         r->gap = pr->rel_gap;
@@ -134,6 +137,57 @@ static scopt_status run_pdlp(const scopt_model *m, const solve_params *p, pdlp_r
     return s;
 }
 
+/* A limit or the cancel flag stopped the simplex finish of an LP whose PDLP point met the
+ * tolerance: that point becomes the plan (status feasible: a limit was reached; its residuals
+ * are in summary.json) unless GLPK stopped on a primal feasible basis no dearer than the point
+ * (within the gap the tolerance allows), an exactly feasible plan. Nothing PDLP found is lost. */
+static int keeps_point_after_stop(glp_prob *P, int ret, const scopt_model *m, const pdlp_result *pr,
+                                  const solve_params *p)
+{
+    if (m->nints || pr->status != PDLP_OPTIMAL || !pr->x) return 0;
+    if (ret != GLP_ETMLIM && ret != GLP_ESTOP && ret != GLP_EITLIM) return 0;
+    if (glp_get_status(P) != GLP_FEAS) return 1;
+    double allowed = pdlp_tol(p) * (1 + fabs(pr->primal_obj) + fabs(pr->dual_obj));
+    return glp_get_obj_val(P) - m->obj_constant > pr->primal_obj + allowed;
+}
+
+static void keep_point_after_stop(const scopt_model *m, const pdlp_result *pr, int ret, const solve_params *p,
+                                  solve_result *r)
+{
+    keep_point(m, pr, r);
+    r->status = SCOPT_SOLVE_FEASIBLE;
+    r->limit_reached = 1;
+    r->cancelled = ret == GLP_ESTOP;
+    r->method = "pdlp";
+    char line[300];
+    snprintf(line, sizeof line, "pdlp finish: %s before an optimal basis; the plan is PDLP's point (objective "
+             "%.10g, relative gap %.2g, relative residuals %.2g / %.2g)",
+             ret == GLP_ESTOP ? "cancelled" : "stopped by the time limit", r->objective, pr->rel_gap,
+             pr->rel_primal_residual, pr->rel_dual_residual);
+    say(p, line);
+}
+
+/* the simplex finish, with a landing point for a GLPK failure or a cancel inside GLPK
+ * (glpk_guard.h): GLPK's objects are gone then; an LP whose PDLP point met the tolerance keeps
+ * it as the plan, pr is freed and the landing passes on to glpk_solve */
+static int finish_guarded(glp_prob *P, const scopt_model *m, pdlp_result *pr, const solve_params *p,
+                          solve_result *r)
+{
+    jmp_buf here;
+    jmp_buf *prev = glpk_guard_catch(p->guard, &here);
+    if (setjmp(here)) {
+        if (p->guard->cancelled && m->nints == 0 && pr->status == PDLP_OPTIMAL && pr->x) {
+            r->pdlp.finish_stopped = 1;
+            keep_point_after_stop(m, pr, GLP_ESTOP, p, r);
+        }
+        pdlp_result_free(pr);
+        glpk_guard_rethrow(p->guard, prev);
+    }
+    int ret = pdlp_finish_simplex(P, pr, p, &r->pdlp);
+    glpk_guard_release(p->guard, prev);
+    return ret;
+}
+
 scopt_status pdlp_lp_solve(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r,
                            pdlp_lp_action *action, int *glp_ret, scopt_error *err)
 {
@@ -154,8 +208,12 @@ scopt_status pdlp_lp_solve(glp_prob *P, const scopt_model *m, const solve_params
                         pr.status == PDLP_TIME_LIMIT)) {
         r->pdlp.finish = "simplex";
         r->method = "pdlp+simplex";
-        *glp_ret = pdlp_finish_simplex(P, &pr, p, &r->pdlp);
+        *glp_ret = finish_guarded(P, m, &pr, p, r);
         *action = PDLP_LP_GLPK_RAN;
+        if (keeps_point_after_stop(P, *glp_ret, m, &pr, p)) {
+            keep_point_after_stop(m, &pr, *glp_ret, p, r);
+            *action = PDLP_LP_DONE;
+        }
     } else
         r->pdlp.finish = "simplex";
     pdlp_result_free(&pr);

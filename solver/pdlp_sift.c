@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "glpk_guard.h"
 #include "pdlp_lp.h"
 #include "pdlp_sift.h"
 #include "util.h"
@@ -274,12 +275,12 @@ static int solve_sub(sift *s)
         glp_adv_basis(s->S, 0);
         sp.presolve = GLP_ON;
     }
-    int ret = glp_simplex(s->S, &sp);
+    int ret = glpk_guard_simplex(s->p->guard, s->S, &sp);
     if (ret == GLP_ENOPFS && sp.presolve == GLP_ON) { /* again without presolve: which rows? */
         glp_adv_basis(s->S, 0);
         sp.presolve = GLP_OFF;
         sp.tm_lim = pdlp_simplex_ms(s->p);
-        ret = glp_simplex(s->S, &sp);
+        ret = glpk_guard_simplex(s->p->guard, s->S, &sp);
     }
     if (ret == GLP_ETMLIM) return -2;
     if (ret == GLP_ENOPFS) { s->warm = 0; return 0; }
@@ -441,27 +442,38 @@ static int sift_rounds(sift *s, const pdlp_result *pr, pdlp_sift_stats *st)
 
 int pdlp_sift_start(glp_prob *P, const pdlp_result *pr, const solve_params *p, pdlp_sift_stats *st)
 {
-    sift s;
-    memset(&s, 0, sizeof s);
+    /* on the heap: its fields change between the setjmp and a longjmp */
+    sift *s = calloc(1, sizeof *s);
     memset(st, 0, sizeof *st);
-    s.P = P;
-    s.p = p;
-    s.m = glp_get_num_rows(P);
-    s.n = glp_get_num_cols(P);
+    if (!s) return -1;
+    jmp_buf here;
+    jmp_buf *prev = glpk_guard_catch(p->guard, &here);
+    if (setjmp(here)) { /* GLPK failed or was cancelled: P and S are gone */
+        s->S = NULL;
+        sift_free(s);
+        free(s);
+        glpk_guard_rethrow(p->guard, prev);
+    }
+    s->P = P;
+    s->p = p;
+    s->m = glp_get_num_rows(P);
+    s->n = glp_get_num_cols(P);
     int ret = -1;
-    if (glp_get_obj_dir(P) != GLP_MIN || s.n == 0 || sift_alloc(&s) != 0) goto done;
-    for (int j = 1; j <= s.n; j++) initial_choice(&s, pr, j);
-    if (fixed_activity(&s) != 0) goto done;
+    if (glp_get_obj_dir(P) != GLP_MIN || s->n == 0 || sift_alloc(s) != 0) goto done;
+    for (int j = 1; j <= s->n; j++) initial_choice(s, pr, j);
+    if (fixed_activity(s) != 0) goto done;
     {
         char line[160];
         snprintf(line, sizeof line, "pdlp finish: sifting, %d of %d columns in the first working set",
-                 s.npend, s.n);
-        say(&s, line);
+                 s->npend, s->n);
+        say(s, line);
     }
-    s.S = glp_create_prob();
-    glp_set_obj_dir(s.S, GLP_MIN);
-    ret = sift_rounds(&s, pr, st);
+    s->S = glp_create_prob();
+    glp_set_obj_dir(s->S, GLP_MIN);
+    ret = sift_rounds(s, pr, st);
 done:
-    sift_free(&s);
+    glpk_guard_release(p->guard, prev);
+    sift_free(s);
+    free(s);
     return ret;
 }

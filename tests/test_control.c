@@ -9,6 +9,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include "harness.h"
 #include "lotsize_net.h"
@@ -106,4 +107,49 @@ TEST(cancel_before_solving)
     scopt_network_free(j.net);
 }
 
-HARNESS_MAIN("control", T(cancel_long_mip_keeps_best_plan), T(cancel_before_solving))
+/* GLPK's simplex takes no callback: the request is seen at its next output line
+ * (solver/glpk_guard.h). Set on the relaxation's first progress line (iteration 0), it stops
+ * the simplex there: no later progress line (uncancelled: "*   130: obj = ..." follows, then
+ * branch and cut's "mip =" lines), no plan, status cancelled; the next solve on the thread
+ * runs as usual (GLPK's environment was freed and made again). */
+typedef struct lp_watch { int cancel, asked, lines_after; } lp_watch;
+
+static void watch_lp(const char *line, void *user)
+{
+    lp_watch *w = user;
+    if (w->asked && (strstr(line, "obj =") || strstr(line, "mip ="))) w->lines_after++;
+    if (!w->asked && strstr(line, "obj =")) {
+        w->asked = 1;
+        __atomic_store_n(&w->cancel, 1, __ATOMIC_RELAXED);
+    }
+}
+
+TEST(cancel_inside_lp_simplex)
+{
+    scopt_network *net = lotsize_network(6, 10, 1);
+    CHECK(net != NULL);
+    if (!net) return;
+    lp_watch w = {0, 0, 0};
+    scopt_options opt;
+    scopt_options_init(&opt);
+    opt.cancel = &w.cancel;
+    opt.on_log = watch_lp;
+    opt.log_user = &w;
+    scopt_plan *plan = NULL;
+    CHECK_EQ_INT(scopt_solve(net, &opt, &plan, NULL), SCOPT_OK);
+    CHECK(w.asked && w.lines_after == 0);
+    CHECK_EQ_INT(scopt_plan_status(plan), SCOPT_SOLVE_CANCELLED);
+    scopt_plan_info info;
+    CHECK_EQ_INT(scopt_plan_info_get(plan, &info), SCOPT_OK);
+    CHECK(!info.has_plan);
+    scopt_plan_free(plan);
+    plan = NULL;
+    scopt_options_init(&opt);
+    opt.mip_gap = 0.05;
+    CHECK_EQ_INT(scopt_solve(net, &opt, &plan, NULL), SCOPT_OK);
+    CHECK(scopt_plan_status(plan) == SCOPT_SOLVE_OPTIMAL);
+    scopt_plan_free(plan);
+    scopt_network_free(net);
+}
+
+HARNESS_MAIN("control", T(cancel_long_mip_keeps_best_plan), T(cancel_before_solving), T(cancel_inside_lp_simplex))

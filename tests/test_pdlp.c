@@ -496,6 +496,105 @@ TEST(sifting_from_wrong_point)
     }
 }
 
+/* the cancel flag stops the simplex finish, set on GLPK's first output line after the
+ * sifting logs its first working set (seen at once, inside GLPK: glpk_guard.h's hook stops
+ * it, the finish's landing points free their memory) or when it logs its first round (seen
+ * between rounds): PDLP's point becomes the plan, status feasible and cancelled, the same x
+ * and objective as --pdlp-finish none, where the finish used to leave no plan */
+typedef struct stop_at_line {
+    solve_params *p;   /* set: move its start time back (the time limit is up); else set flag */
+    volatile int flag;
+    const char *at;
+    int next;          /* act on the line after the one with `at` */
+    int seen, fired;
+} stop_at_line;
+
+static void stop_on_line(const char *line, void *user)
+{
+    stop_at_line *s = user;
+    if (s->fired) return;
+    if (!s->seen) {
+        if (!strstr(line, s->at)) return;
+        s->seen = 1;
+        if (s->next) return;
+    }
+    s->fired = 1;
+    if (s->p) s->p->start_time = now_seconds() - s->p->time_limit - 1; /* the time limit is up */
+    else s->flag = 1;
+}
+
+TEST(finish_stopped_keeps_point)
+{
+    const char *at[] = {"pdlp finish: sifting, ", "pdlp finish: sifting round 1"};
+    int kept = 0;
+    for (unsigned seed = 1; seed <= 6; seed++) {
+        scopt_model *md = random_lp(seed + 100, 150, 200, 5);
+        solve_result ref, got;
+        solve_with(md, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_NONE, 1e-2, &ref);
+        for (int how = 0; how < 2; how++) {
+            solve_params p;
+            scopt_error err;
+            stop_at_line s = {NULL, 0, at[how], how == 0, 0, 0};
+            init_params(&p, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, 1e-2);
+            p.quiet = 0;
+            p.on_log = stop_on_line;
+            p.log_user = &s;
+            p.cancel = &s.flag;
+            glp_term_out(GLP_OFF);
+            CHECK(glpk_solve(md, &p, &got, &err) == SCOPT_OK);
+            glp_term_out(GLP_ON);
+            if (!s.fired) { solve_result_free(&got); continue; } /* the guessed basis finished it */
+            kept++;
+            CHECK(got.status == SCOPT_SOLVE_FEASIBLE && got.has_solution && got.limit_reached && got.cancelled);
+            CHECK(got.pdlp.finish_stopped == 1);
+            if (how == 0) CHECK(got.pdlp.finish_iterations_restricted == 0); /* stopped before round 1's simplex */
+            CHECK_STR(got.pdlp.plan_point, "pdlp");
+            CHECK_STR(got.method, "pdlp");
+            CHECK(ref.status == SCOPT_SOLVE_OPTIMAL);
+            CHECK(got.objective == ref.objective);
+            CHECK(ref.x && got.x && !memcmp(ref.x, got.x, (size_t)md->ncols * sizeof *got.x));
+            solve_result_free(&got);
+        }
+        CHECK_STR(ref.pdlp.plan_point, "pdlp");
+        solve_result_free(&ref);
+        model_free(md);
+    }
+    CHECK(kept >= 8); /* measured: every run sifts at this tolerance */
+}
+
+/* the time limit, up once the first sifting round is logged: the finish ends there with
+ * GLP_ETMLIM, marked stopped, without the cold simplex it used to start with no time left */
+TEST(finish_time_limit_stops)
+{
+    scopt_model *md = random_lp(101, 150, 200, 5);
+    pdlp_problem prob = pdlp_problem_of(md);
+    pdlp_params prm;
+    pdlp_result pr;
+    pdlp_params_init(&prm);
+    prm.tol = 1e-2;
+    CHECK(pdlp_solve(&prob, &prm, &pr, NULL) == SCOPT_OK && pr.status == PDLP_OPTIMAL);
+    solve_params p;
+    plan_pdlp_info info;
+    memset(&info, 0, sizeof info);
+    init_params(&p, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, 1e-2);
+    stop_at_line s = {&p, 0, "pdlp finish: sifting round 1", 0, 0, 0};
+    p.quiet = 0;
+    p.on_log = stop_on_line;
+    p.log_user = &s;
+    p.time_limit = 1000;
+    glp_term_out(GLP_OFF);
+    glp_prob *P = glp_create_prob();
+    CHECK(glpk_load(P, md, NULL, NULL) == 0);
+    CHECK(pdlp_finish_simplex(P, &pr, &p, &info) == GLP_ETMLIM);
+    CHECK(s.fired && info.finish_stopped == 1);
+    CHECK_STR(info.start_basis, "sifting");
+    CHECK(info.finish_iterations == 0);
+    glp_delete_prob(P);
+    glp_term_out(GLP_ON);
+    pdlp_result_free(&pr);
+    model_free(md);
+}
+
 TEST(conformance_datasets)
 {
     const char *names[] = {"lp-tiny", "lp-tiny-bom", "lp-small-calendar", "lp-small-backorders", "lp-small-quirky",
@@ -617,7 +716,7 @@ int main(void)
 {
     static const harness_test tests[] = {T(cpu_backend_ops), T(kernel_bodies), T(generated_lps), T(deterministic),
                                          T(limits_and_cancel), T(restart_epoch_cap), T(refine_past_tolerance), T(refine_without_memory), T(infeasible_and_unbounded), T(sifting_loose_tolerance),
-                                         T(sifting_from_wrong_point), T(conformance_datasets), T(mip_root_by_pdlp),
+                                         T(sifting_from_wrong_point), T(finish_stopped_keeps_point), T(finish_time_limit_stops), T(conformance_datasets), T(mip_root_by_pdlp),
                                          T(options_checked), T(parity_margin)};
     int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp");
     return gpu_part_run("pdlp_parity", parity_checks) || rc;
