@@ -5,7 +5,8 @@
 #   make SAN=1 ...  AddressSanitizer + UndefinedBehaviorSanitizer build (in build/san)
 #   make TSAN=1 ... ThreadSanitizer build (in build/tsan; make test runs test_threads in it)
 #   make CUDA=0     never build the CUDA plugin
-#   make OPENMP=1   the PDLP CPU backend spreads rows over threads (results stay bit-identical)
+#   make OPENMP=0   no OpenMP: PDLP's CPU backend runs one thread whatever --threads says
+#                   (default: OpenMP where the compiler has it; results are bit-identical)
 #   make WERROR=1   warnings are errors (CI)
 #   make install PREFIX=/usr/local
 
@@ -17,6 +18,9 @@ NVCC    ?= $(or $(shell command -v nvcc 2>/dev/null),$(wildcard /usr/local/cuda/
 CUDA    ?= $(if $(NVCC),1,0)
 
 TSAN    ?= 0
+# OpenMP for --threads (gpu/cpu/backend_cpu.c) where the compiler has it; never under
+# ThreadSanitizer (libgomp is not instrumented: its barriers would be reported as races)
+OPENMP  ?= $(if $(filter 1,$(TSAN)),0,$(shell printf 'int main(void){return 0;}\n' | $(CC) -fopenmp -x c - -o /dev/null 2>/dev/null && echo 1 || echo 0))
 BUILD   := build/$(if $(filter 1,$(SAN)),san,$(if $(filter 1,$(TSAN)),tsan,rel))
 CFLAGS  ?= -O2 -g
 # -ffp-contract=off: GCC's default with -std=c11, said for clang and -march=native builds too,
@@ -114,7 +118,7 @@ $(BUILD)/bench/pdlp_%: bench/pdlp_%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(INCLUDES) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
 
-.PHONY: bench-pdlp bench-pdlp-restart gpu-debs gpu-check
+.PHONY: bench-pdlp bench-pdlp-restart bench-pdlp-threads gpu-debs gpu-check
 bench-pdlp: deps all $(BUILD)/bench/pdlp_spmv
 	@sh bench/pdlp_bench.sh
 
@@ -122,6 +126,10 @@ bench-pdlp: deps all $(BUILD)/bench/pdlp_spmv
 # about an hour on one CPU core, minutes with DEVICE=gpu)
 bench-pdlp-restart: deps all $(BUILD)/bench/pdlp_restart
 	@sh bench/pdlp_restart.sh
+
+# PDLP on the CPU, 1 thread against all cores (--threads; bench/pdlp_threads.sh, PRESETS="M")
+bench-pdlp-threads: deps all
+	@sh bench/pdlp_threads.sh
 
 # the GPU run (ARCHITECTURE.md section 6): `make gpu-debs` here fetches the .deb files the GPU
 # machine lacks into the git-ignored .device-debs/; carry it there and run `make gpu-check`
@@ -176,7 +184,7 @@ install: all
 	ln -sf libscopt.so.$(SOVER) $(DESTDIR)$(PREFIX)/lib/libscopt.so
 	install -m 755 $(BINDIR)/scopt $(DESTDIR)$(PREFIX)/bin/
 	if [ -f $(LIBDIR)/libscopt_cuda.so ]; then install -m 755 $(LIBDIR)/libscopt_cuda.so $(DESTDIR)$(PREFIX)/lib/; fi
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*SCOPT_VERSION_STRING "\(.*\)"/\1/p' include/scopt.h)|' \
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@OPENMP_LIBS@|$(if $(filter 1,$(OPENMP)),-fopenmp,)|' -e 's|@VERSION@|$(shell sed -n 's/.*SCOPT_VERSION_STRING "\(.*\)"/\1/p' include/scopt.h)|' \
 	    scopt.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/scopt.pc
 
 # test-san: the bad-input corpus (tests/sh/bad_input.sh) against an ASan+UBSan scopt built from

@@ -26,12 +26,7 @@ SPMV=${BUILD:-build/rel}/bench/pdlp_spmv
 [ -f lib/libscopt_cuda.so ] && export SCOPT_CUDA_LIBRARY=${SCOPT_CUDA_LIBRARY:-$(pwd)/lib/libscopt_cuda.so}
 mkdir -p "$OUT" "$WORK"
 MD="$OUT/pdlp_bench.md"
-field() { python3 -c 'import json,sys
-try:
-    d=json.load(open(sys.argv[1]))
-    for k in sys.argv[2].split("."): d=d[k]
-    print(d)
-except Exception: print("-")' "$1" "$2"; }
+. bench/json_field.sh
 
 gpu=0
 "$BIN" solve tests/data/conformance/lp-tiny -o "$WORK/probe" --quiet --lp-method pdlp --device gpu >/dev/null 2>&1 && gpu=1
@@ -67,7 +62,9 @@ run_one() {
 try: print("%.2f" % float(sys.argv[1]))
 except Exception: print("-")' "$(field "$j" timings.solve)")
     st=$(field "$j" status)
-    [ "$st" = optimal ] || t="> $CAP ($st)"
+    if [ "$st" != optimal ]; then # a stopped finish keeps PDLP's point (docs/pdlp.md "When the finish is stopped")
+        if [ "$(field "$j" solver.pdlp.plan_point)" = pdlp ]; then t="> $CAP ($st: PDLP's point kept)"; else t="> $CAP ($st)"; fi
+    fi
     if [ -z "$base" ]; then base=$t; fi
     ratio=$(python3 -c 'import sys
 try: print("%.2f" % (float(sys.argv[2]) / float(sys.argv[1])))

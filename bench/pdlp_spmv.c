@@ -85,7 +85,7 @@ static int dev_open(const pdlp_host *h, scopt_device dev, bench_dev *d)
     d->A = NULL;
     if (gpu_backend_open(dev, &d->ch, &err) != SCOPT_OK) { fprintf(stderr, "pdlp_spmv: %s\n", err.message); return 1; }
     d->be = d->ch.backend;
-    if (d->be->ctx_create(&d->c, msg, sizeof msg) || pdlp_host_matrix(h, d->be, d->c, &d->A)) {
+    if (d->be->ctx_create(&d->c, 1, msg, sizeof msg) || pdlp_host_matrix(h, d->be, d->c, &d->A)) {
         fprintf(stderr, "pdlp_spmv: %s\n", d->c ? d->be->last_error(d->c) : msg);
         dev_close(d);
         return 1;

@@ -76,6 +76,19 @@ int cli_parse_solve_option(const char *cmd, int argc, char **argv, int *k, scopt
         return 1;
     }
     if (!strcmp(a, "--pdlp-presolve")) { o->pdlp_presolve = 1; return 1; }
+    if (!strcmp(a, "--threads")) {
+        char *end;
+        (*k)++;
+        if (v && !strcmp(v, "all")) { o->threads = SCOPT_THREADS_ALL_CORES; return 1; }
+        long t = v ? strtol(v, &end, 10) : 0;
+        if (!v || !*v || *end || t < 1 || t > 4096) {
+            fprintf(stderr, "scopt %s: error: %s takes a number of threads from 1 to 4096 or 'all', got '%s'\n", cmd,
+                    a, v ? v : "");
+            return -1;
+        }
+        o->threads = (int)t;
+        return 1;
+    }
     if (!strcmp(a, "--cuts")) { o->cuts = 1; return 1; }
     if (!strcmp(a, "--no-cuts")) { o->cuts = 0; return 1; }
     if (!strcmp(a, "--heuristics")) { o->heuristics = 1; return 1; }

@@ -24,7 +24,7 @@ extern "C" {
 #endif
 
 /* bumped whenever the table below changes; the loader refuses a plugin of another ABI */
-#define SCOPT_BACKEND_ABI 2
+#define SCOPT_BACKEND_ABI 3
 
 typedef struct gpu_ctx gpu_ctx; /* one backend instance (CUDA: device, stream, handles) */
 typedef struct gpu_vec gpu_vec; /* a vector of doubles in the backend's memory */
@@ -96,8 +96,10 @@ typedef struct scopt_backend {
     int abi;          /* SCOPT_BACKEND_ABI */
     const char *name; /* "cpu" or "cuda" */
 
-    /* a context; on failure *out is NULL and msg (may be NULL) says why */
-    int (*ctx_create)(gpu_ctx **out, char *msg, size_t msg_len);
+    /* a context; on failure *out is NULL and msg (may be NULL) says why. threads: the CPU
+     * backend's worker threads (N >= 1, or -1: one per available core; more than one needs
+     * an OpenMP build, else one is used); a GPU backend ignores it */
+    int (*ctx_create)(gpu_ctx **out, int threads, char *msg, size_t msg_len);
     void (*ctx_free)(gpu_ctx *c);
     const char *(*last_error)(const gpu_ctx *c);
     /* a one-line description of the device ("CPU, 1 thread", "NVIDIA H100 ...") */

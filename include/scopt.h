@@ -142,11 +142,15 @@ typedef struct scopt_options {
     double reserved_d[7];
     int pdlp_presolve;       /* 1 = PDLP first removes the column singletons of equality rows
                                 (docs/pdlp.md "Presolve"; default 0) */
-    int reserved_i;
+    int threads;             /* threads of PDLP's CPU backend: 1 (default; 0 is read as 1), N,
+                                or SCOPT_THREADS_ALL_CORES; the results are the same bits
+                                whatever the number (docs/pdlp.md "Threads") */
     const char *pdlp_checkpoint; /* PDLP's point kept in this file between runs (NULL: none;
                                     docs/pdlp.md "Checkpoints"); the caller owns the string */
     void *reserved_p[7];
 } scopt_options;
+
+#define SCOPT_THREADS_ALL_CORES (-1) /* scopt_options.threads: one per available core */
 
 /* Fill OPT with the defaults of every field (as commented above); set fields after it. */
 SCOPT_API void scopt_options_init(scopt_options *opt);

@@ -29,6 +29,7 @@ typedef struct solve_params {
     scopt_pdlp_finish pdlp_finish;
     const char *pdlp_checkpoint; /* NULL: none */
     int pdlp_presolve;
+    int threads;           /* PDLP's CPU backend (scopt_options.threads) */
     scopt_mip_strategy mip_strategy;
     glpk_lp_start lp_start; /* how the LP's simplex starts (glpk_lp_start_for) */
     struct glpk_guard *guard; /* set by glpk_solve for the calls below it (NULL: none; glpk_guard.h) */

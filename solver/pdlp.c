@@ -26,6 +26,7 @@ void pdlp_params_init(pdlp_params *p)
     p->refine_factor = 16;
     p->refine_seconds = 30;
     p->log_every = 1.0;
+    p->threads = 1;
 }
 
 const char *pdlp_status_name(pdlp_status s)

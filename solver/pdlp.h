@@ -63,6 +63,7 @@ typedef struct pdlp_params {
     const char *checkpoint;
     int presolve;             /* 1: column singletons of equality rows leave first (pdlp_presolve.c) */
     const scopt_backend *backend; /* NULL: the CPU backend */
+    int threads;              /* the CPU backend's threads (1 default; -1: one per core; backend.h) */
     volatile int *cancel;
     scopt_log_fn on_log;
     void *log_user;

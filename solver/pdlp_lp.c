@@ -103,6 +103,7 @@ static void fill_params(const solve_params *p, const scopt_model *m, const scopt
     prm->backend = be;
     prm->checkpoint = p->pdlp_checkpoint;
     prm->presolve = p->pdlp_presolve;
+    prm->threads = p->threads;
     prm->cancel = p->cancel;
     prm->on_log = p->quiet ? NULL : p->on_log;
     prm->log_user = p->log_user;

@@ -70,7 +70,7 @@ int pdlp_host_matrix(const pdlp_host *h, const scopt_backend *be, gpu_ctx *c, gp
 int pdlp_device_setup(pdlp_work *w)
 {
     char msg[512] = "";
-    int rc = w->be->ctx_create(&w->ctx, msg, sizeof msg);
+    int rc = w->be->ctx_create(&w->ctx, w->prm->threads, msg, sizeof msg);
     if (rc) {
         snprintf(w->error, sizeof w->error, "%s", msg[0] ? msg : "cannot create the backend context");
         return rc;

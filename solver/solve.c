@@ -22,6 +22,8 @@ static void options_json(const scopt_options *o, char *buf, size_t n)
     if (o->pdlp_finish == SCOPT_PDLP_FINISH_NONE) ADD("%s\"pdlp_finish\": \"none\"", k > 1 ? ", " : "");
     if (o->pdlp_finish == SCOPT_PDLP_FINISH_RESTRICTED) ADD("%s\"pdlp_finish\": \"restricted\"", k > 1 ? ", " : "");
     if (o->pdlp_presolve) ADD("%s\"pdlp_presolve\": true", k > 1 ? ", " : "");
+    if (o->threads > 1) ADD("%s\"threads\": %d", k > 1 ? ", " : "", o->threads);
+    if (o->threads == SCOPT_THREADS_ALL_CORES) ADD("%s\"threads\": \"all cores\"", k > 1 ? ", " : "");
     if (!o->cuts) ADD("%s\"cuts\": false", k > 1 ? ", " : "");
     if (o->mip_strategy == SCOPT_MIP_GLPK) ADD("%s\"mip_strategy\": \"glpk\"", k > 1 ? ", " : "");
     if (o->heuristics) ADD("%s\"heuristics\": true", k > 1 ? ", " : "");
@@ -49,6 +51,7 @@ static void fill_params(const scopt_network *net, const scopt_options *o, solve_
     p->pdlp_finish = o->pdlp_finish;
     p->pdlp_checkpoint = o->pdlp_checkpoint && *o->pdlp_checkpoint ? o->pdlp_checkpoint : NULL;
     p->pdlp_presolve = o->pdlp_presolve != 0;
+    p->threads = o->threads == 0 ? 1 : o->threads;
     p->mip_strategy = o->mip_strategy;
 }
 
@@ -79,6 +82,9 @@ static scopt_status check_options(const scopt_options *o, scopt_error *err)
     if (o->pdlp_finish != SCOPT_PDLP_FINISH_SIMPLEX && o->pdlp_finish != SCOPT_PDLP_FINISH_NONE &&
         o->pdlp_finish != SCOPT_PDLP_FINISH_RESTRICTED)
         return error_set(err, SCOPT_EUSAGE, "pdlp_finish %d: expected simplex, none or restricted", (int)o->pdlp_finish);
+    if (o->threads < SCOPT_THREADS_ALL_CORES || o->threads > 4096)
+        return error_set(err, SCOPT_EUSAGE, "threads %d: expected a number of threads from 1 to 4096 or "
+                         "SCOPT_THREADS_ALL_CORES (-1)", o->threads);
     if (o->mip_strategy != SCOPT_MIP_AUTO && o->mip_strategy != SCOPT_MIP_GLPK)
         return error_set(err, SCOPT_EUSAGE, "mip_strategy %d: expected auto or glpk", (int)o->mip_strategy);
     if (o->device == SCOPT_DEVICE_GPU) { /* fail before building anything when no GPU can be used */

@@ -5,8 +5,9 @@
 #include <stdio.h>
 #include "backend.h"
 
-static int fake_ctx_create(gpu_ctx **out, char *msg, size_t msg_len)
+static int fake_ctx_create(gpu_ctx **out, int threads, char *msg, size_t msg_len)
 {
+    (void)threads;
     *out = NULL;
     snprintf(msg, msg_len, "fake CUDA plugin: out of device memory");
     return 5; /* SCOPT_EINTERNAL's value is not needed: any non-zero code is a failure */

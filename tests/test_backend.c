@@ -98,7 +98,7 @@ TEST(reduction_order_emulated)
 {
     const scopt_backend *be = scopt_backend_cpu();
     gpu_ctx *c = NULL;
-    CHECK(be->ctx_create(&c, NULL, 0) == 0);
+    CHECK(be->ctx_create(&c, 1, NULL, 0) == 0);
     lcg r = {12345};
     for (int L = 0; L < NLENGTHS; L++) {
         int n = lengths[L];
@@ -549,7 +549,7 @@ static int duo_open(duo *d, const scopt_backend *other, int cap)
     char msg[256] = "";
     *d = (duo){{scopt_backend_cpu(), other}, {NULL, NULL}, {NULL, NULL}, 0};
     EACH(k) {
-        CHECK(d->be[k]->ctx_create(&d->c[k], msg, sizeof msg) == 0);
+        CHECK(d->be[k]->ctx_create(&d->c[k], 1, msg, sizeof msg) == 0);
         d->h[k] = malloc((size_t)cap * sizeof(double));
         if (!d->c[k]) { fprintf(stderr, "  %s: %s\n", d->be[k]->name, msg); duo_free(d); return 1; }
     }
@@ -604,7 +604,7 @@ static void spmv_kernels(const scopt_backend *gpu)
     gpu_ctx *c = NULL;
     char msg[256] = "";
     setenv("SCOPT_CUDA_SPMV", "fastest", 1);
-    CHECK(gpu->ctx_create(&c, msg, sizeof msg) == SCOPT_EUSAGE && c == NULL && strstr(msg, "SCOPT_CUDA_SPMV") != NULL);
+    CHECK(gpu->ctx_create(&c, 1, msg, sizeof msg) == SCOPT_EUSAGE && c == NULL && strstr(msg, "SCOPT_CUDA_SPMV") != NULL);
     unsetenv("SCOPT_CUDA_SPMV");
 }
 

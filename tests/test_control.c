@@ -7,6 +7,7 @@
  * which comes at every node and cut round, i.e. within one node's LP re-solve (milliseconds
  * here). The test allows 5 seconds, generous for a loaded machine. */
 #define _POSIX_C_SOURCE 200809L
+#include <glpk.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +143,20 @@ TEST(cancel_inside_lp_simplex)
     scopt_plan_info info;
     CHECK_EQ_INT(scopt_plan_info_get(plan, &info), SCOPT_OK);
     CHECK(!info.has_plan);
+    scopt_plan_free(plan);
+    /* a thread with its own GLPK environment keeps it (and its objects): the request waits for
+     * the end of the LP, branch and cut's callback sees it */
+    glp_prob *mine = glp_create_prob();
+    lp_watch w2 = {0, 0, 0};
+    opt.cancel = &w2.cancel;
+    opt.log_user = &w2;
+    plan = NULL;
+    CHECK_EQ_INT(scopt_solve(net, &opt, &plan, NULL), SCOPT_OK);
+    CHECK(w2.asked && w2.lines_after > 0);
+    CHECK_EQ_INT(scopt_plan_status(plan), SCOPT_SOLVE_CANCELLED);
+    CHECK_EQ_INT(glp_get_num_rows(mine), 0); /* still there */
+    glp_delete_prob(mine);
+    glp_free_env();
     scopt_plan_free(plan);
     plan = NULL;
     scopt_options_init(&opt);

@@ -65,7 +65,7 @@ TEST(cpu_backend_ops)
     gpu_mat *A;
     gpu_vec *x, *y, *z;
     double hx[] = {1, -1, 2}, hy[2], hz[3], out[3];
-    CHECK(be->ctx_create(&c, NULL, 0) == 0);
+    CHECK(be->ctx_create(&c, 1, NULL, 0) == 0);
     CHECK(be->mat_create(c, &a, &at, &A) == 0);
     be->vec_create(c, 3, &x); be->vec_create(c, 2, &y); be->vec_create(c, 3, &z);
     be->vec_upload(c, x, hx);
@@ -195,6 +195,37 @@ TEST(limits_and_cancel)
     /* the flag is looked at after every iteration, not only at the checks */
     CHECK(r.status == PDLP_CANCELLED && r.iterations == 1);
     pdlp_result_free(&r);
+    model_free(md);
+}
+
+/* --threads: the CPU backend spreads loops of CPU_PAR_MIN (16384) elements or more over its
+ * threads, the reductions stay in fixed blocks: 1, 2 and 3 threads give the same iterates bit
+ * for bit (an LP large enough that every loop is spread) */
+TEST(threads_same_bits)
+{
+    scopt_model *md = random_lp(11, 6000, 20000, 5);
+    pdlp_problem p = pdlp_problem_of(md);
+    pdlp_result r[3];
+    for (int t = 1; t <= 3; t++) {
+        pdlp_params prm;
+        pdlp_params_init(&prm);
+        prm.iteration_limit = 320;
+        prm.threads = t;
+        CHECK(pdlp_solve(&p, &prm, &r[t - 1], NULL) == SCOPT_OK && r[t - 1].iterations == 320);
+        char want[64];
+        snprintf(want, sizeof want, "CPU, %d thread%s", t, t > 1 ? "s" : "");
+#ifdef _OPENMP
+        CHECK_STR(r[t - 1].device, want);
+#else
+        CHECK(t == 1 || strstr(r[t - 1].device, "without OpenMP") != NULL);
+#endif
+    }
+    for (int t = 1; t < 3; t++) {
+        CHECK(r[t].x && r[0].x && !memcmp(r[t].x, r[0].x, (size_t)md->ncols * sizeof(double)));
+        CHECK(r[t].y && r[0].y && !memcmp(r[t].y, r[0].y, (size_t)md->nrows * sizeof(double)));
+        CHECK(r[t].rel_gap == r[0].rel_gap && r[t].restarts == r[0].restarts);
+    }
+    for (int t = 0; t < 3; t++) pdlp_result_free(&r[t]);
     model_free(md);
 }
 
@@ -540,9 +571,8 @@ TEST(finish_stopped_keeps_point)
             p.on_log = stop_on_line;
             p.log_user = &s;
             p.cancel = &s.flag;
-            glp_term_out(GLP_OFF);
+            glp_free_env(); /* GLPK's environment of the tests before: the guard stops only its own */
             CHECK(glpk_solve(md, &p, &got, &err) == SCOPT_OK);
-            glp_term_out(GLP_ON);
             if (!s.fired) { solve_result_free(&got); continue; } /* the guessed basis finished it */
             kept++;
             CHECK(got.status == SCOPT_SOLVE_FEASIBLE && got.has_solution && got.limit_reached && got.cancelled);
@@ -715,7 +745,7 @@ TEST(parity_margin)
 int main(void)
 {
     static const harness_test tests[] = {T(cpu_backend_ops), T(kernel_bodies), T(generated_lps), T(deterministic),
-                                         T(limits_and_cancel), T(restart_epoch_cap), T(refine_past_tolerance), T(refine_without_memory), T(infeasible_and_unbounded), T(sifting_loose_tolerance),
+                                         T(limits_and_cancel), T(threads_same_bits), T(restart_epoch_cap), T(refine_past_tolerance), T(refine_without_memory), T(infeasible_and_unbounded), T(sifting_loose_tolerance),
                                          T(sifting_from_wrong_point), T(finish_stopped_keeps_point), T(finish_time_limit_stops), T(conformance_datasets), T(mip_root_by_pdlp),
                                          T(options_checked), T(parity_margin)};
     int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp");

@@ -145,6 +145,8 @@ if [ "$PLAN" = finish ]; then
     fi
     bench bench_L_finish 600 L "pdlp-cuda+simplex" 0
     [ "$(left)" -ge 280 ] && bench bench_M_finish 260 M "pdlp-cuda+simplex" 0
+    # PDLP on the machine's CPU cores (--threads all against 1, docs/pdlp.md "Threads"): about 60 s
+    [ "$(left)" -ge 150 ] && step threads_M 140 env PRESETS=M CAP=120 sh bench/pdlp_threads.sh "$W/threads"
     log "done (status $status, plan finish)"
     exit $status
 fi

@@ -116,4 +116,5 @@ void scopt_options_init(scopt_options *opt)
     opt->pdlp_tol = -1;
     opt->pdlp_finish = SCOPT_PDLP_FINISH_SIMPLEX;
     opt->mip_strategy = SCOPT_MIP_AUTO;
+    opt->threads = 1;
 }

@@ -2,7 +2,9 @@
  * bodies of gpu/kernels_hd.h, CSR row-gather SpMV for A and for A^T, and reductions summed in
  * fixed blocks of CPU_BLOCK elements whose partial sums are added in block order, so the result
  * depends only on the vector length (with or without OpenMP, whatever the thread count).
- * OpenMP is optional: build with -fopenmp to spread rows and blocks over threads. */
+ * With OpenMP (the default build where the compiler has it) a context of more than one thread
+ * spreads rows and blocks over its threads, in loops of at least CPU_PAR_MIN elements (below
+ * that a team costs more than it saves); without it every context has one thread. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,17 +12,23 @@
 #include "backend.h"
 #include "kernels_hd.h"
 #include "scopt.h"
-#ifdef _OPENMP
-#include <omp.h>
-#define CPU_PARALLEL_FOR _Pragma("omp parallel for schedule(static)")
-#else
-#define CPU_PARALLEL_FOR
-#endif
-
 #define CPU_BLOCK 2048
 #define CPU_MAX_ACC 4
+#define CPU_PAR_MIN 16384
 
-struct gpu_ctx { char error[256]; char device[64]; };
+struct gpu_ctx { char error[256]; char device[64]; int threads; };
+
+#ifdef _OPENMP
+#include <omp.h>
+#define CPU_PRAGMA(x) _Pragma(#x)
+/* the loop that follows runs on c's threads when it has count elements or more */
+#define CPU_PARALLEL_FOR(count) CPU_PRAGMA(omp parallel for schedule(static) num_threads(c->threads) if(par(c, count)))
+static int par(const gpu_ctx *c, long count) { return c->threads > 1 && count >= CPU_PAR_MIN; }
+static int cores(void) { return omp_get_num_procs(); }
+#else
+#define CPU_PARALLEL_FOR(count) (void)c;
+static int cores(void) { return 1; }
+#endif
 struct gpu_vec { int n; double *v; };
 typedef struct cpu_csr { int nrows, ncols, nnz; int *rowptr, *colind; double *val; } cpu_csr;
 struct gpu_mat { cpu_csr a, at; };
@@ -31,18 +39,22 @@ static int fail(gpu_ctx *c, int code, const char *what)
     return code;
 }
 
-static int ctx_create(gpu_ctx **out, char *msg, size_t msg_len)
+static int ctx_create(gpu_ctx **out, int threads, char *msg, size_t msg_len)
 {
     *out = calloc(1, sizeof **out);
     if (!*out) {
         if (msg && msg_len) snprintf(msg, msg_len, "out of memory");
         return SCOPT_ENOMEM;
     }
-#ifdef _OPENMP
-    snprintf((*out)->device, sizeof (*out)->device, "CPU, %d OpenMP threads", omp_get_max_threads());
-#else
-    snprintf((*out)->device, sizeof (*out)->device, "CPU, 1 thread");
+    int t = threads < 0 ? cores() : threads < 1 ? 1 : threads;
+#ifndef _OPENMP
+    t = 1; /* built without OpenMP: the device line says so when more were asked for */
 #endif
+    (*out)->threads = t;
+    if (t == 1 && threads != 1 && threads != 0)
+        snprintf((*out)->device, sizeof (*out)->device, "CPU, 1 thread (built without OpenMP)");
+    else
+        snprintf((*out)->device, sizeof (*out)->device, "CPU, %d thread%s", t, t == 1 ? "" : "s");
     return 0;
 }
 
@@ -145,31 +157,28 @@ static int spmv(gpu_ctx *c, gpu_mat *m, int transpose, const gpu_vec *x, gpu_vec
 {
     const cpu_csr *a = transpose ? &m->at : &m->a;
     if (x->n != a->ncols || y->n != a->nrows) return fail(c, SCOPT_EINTERNAL, "spmv: lengths do not match");
-    CPU_PARALLEL_FOR
+    CPU_PARALLEL_FOR(a->nnz + a->nrows)
     for (int i = 0; i < a->nrows; i++) hd_csr_row(i, a->rowptr, a->colind, a->val, x->v, y->v);
     return 0;
 }
 
 static int axpy(gpu_ctx *c, double a, const gpu_vec *x, gpu_vec *y)
 {
-    (void)c;
-    CPU_PARALLEL_FOR
+    CPU_PARALLEL_FOR(y->n)
     for (int i = 0; i < y->n; i++) hd_axpy(i, a, x->v, y->v);
     return 0;
 }
 
 static int scal(gpu_ctx *c, double a, gpu_vec *x)
 {
-    (void)c;
-    CPU_PARALLEL_FOR
+    CPU_PARALLEL_FOR(x->n)
     for (int i = 0; i < x->n; i++) hd_scal(i, a, x->v);
     return 0;
 }
 
 static int project(gpu_ctx *c, gpu_vec *x, const gpu_vec *lo, const gpu_vec *hi)
 {
-    (void)c;
-    CPU_PARALLEL_FOR
+    CPU_PARALLEL_FOR(x->n)
     for (int i = 0; i < x->n; i++) hd_project(i, x->v, lo->v, hi->v);
     return 0;
 }
@@ -183,7 +192,7 @@ static int reduce_blocks(gpu_ctx *c, int n, int k, cpu_body body, const void *ar
     int nblocks = (n + CPU_BLOCK - 1) / CPU_BLOCK;
     double *part = calloc((size_t)(nblocks ? nblocks : 1) * CPU_MAX_ACC, sizeof *part);
     if (!part) return fail(c, SCOPT_ENOMEM, "out of memory for a reduction");
-    CPU_PARALLEL_FOR
+    CPU_PARALLEL_FOR(n)
     for (int b = 0; b < nblocks; b++) {
         int end = (b + 1) * CPU_BLOCK < n ? (b + 1) * CPU_BLOCK : n;
         for (int i = b * CPU_BLOCK; i < end; i++) body(args, i, part + (size_t)b * CPU_MAX_ACC);
@@ -237,7 +246,7 @@ static int pdhg_primal(gpu_ctx *c, gpu_mat *m, const gpu_primal_args *g)
                    g->full ? g->xp->v : NULL, g->xbar->v, g->xn->v};
     double *aty = g->full ? g->aty->v : NULL;
     const double *y = g->y->v;
-    CPU_PARALLEL_FOR
+    CPU_PARALLEL_FOR(at->nnz + at->nrows)
     for (int j = 0; j < at->nrows; j++) {
         double s = hd_csr_dot(j, at->rowptr, at->colind, at->val, y);
         if (aty) aty[j] = s;
@@ -252,7 +261,7 @@ static int pdhg_dual(gpu_ctx *c, gpu_mat *m, const gpu_dual_args *g)
     if (g->xbar->n != A->ncols || g->y->n != A->nrows) return fail(c, SCOPT_EINTERNAL, "pdhg_dual: lengths do not match");
     hd_dual a = {g->sigma, g->w, g->rho, g->y->v, g->rl->v, g->ru->v, g->y0->v, g->full ? g->yp->v : NULL, g->yn->v};
     const double *xbar = g->xbar->v;
-    CPU_PARALLEL_FOR
+    CPU_PARALLEL_FOR(A->nnz + A->nrows)
     for (int i = 0; i < A->nrows; i++) hd_dual_at(&a, i, hd_csr_dot(i, A->rowptr, A->colind, A->val, xbar));
     return 0;
 }
@@ -291,8 +300,7 @@ static int diff_stats(gpu_ctx *c, const gpu_vec *a, const gpu_vec *b, const gpu_
 static int ray_project(gpu_ctx *c, int kind, gpu_vec *dst, const gpu_vec *a, const gpu_vec *b, const gpu_vec *lo,
                        const gpu_vec *hi)
 {
-    (void)c;
-    CPU_PARALLEL_FOR
+    CPU_PARALLEL_FOR(dst->n)
     for (int i = 0; i < dst->n; i++) hd_ray_project_at(i, kind == GPU_RAY_DUAL, dst->v, a->v, b->v, lo->v, hi->v);
     return 0;
 }

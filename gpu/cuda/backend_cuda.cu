@@ -61,8 +61,9 @@ static int ctx_init(gpu_ctx *c)
     return 0;
 }
 
-static int ctx_create(gpu_ctx **out, char *msg, size_t msg_len)
+static int ctx_create(gpu_ctx **out, int threads, char *msg, size_t msg_len)
 {
+    (void)threads; /* host threads: the CPU backend's */
     gpu_ctx *c = (gpu_ctx *)calloc(1, sizeof *c);
     *out = NULL;
     if (!c) {

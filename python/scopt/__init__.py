@@ -79,7 +79,7 @@ class _Callbacks:
         for key, value in numbers.items():
             if value is None:
                 continue
-            if key not in ("mip_gap", "time_limit", "cuts", "heuristics", "max_errors", "pdlp_tol"):
+            if key not in ("mip_gap", "time_limit", "cuts", "heuristics", "max_errors", "pdlp_tol", "threads"):
                 raise TypeError("unknown option %r" % key)
             setattr(self.opt, key, type(getattr(self.opt, key))(value))
         self.diagnostics = diagnostics
@@ -214,14 +214,17 @@ class Network:
         return net.finish()
 
     def solve(self, mip_gap=None, time_limit=None, cuts=None, heuristics=None, progress=None, log=None,
-              cancel=None):
+              cancel=None, threads=None):
         """Solve; returns a Plan (whose status may be infeasible, no_plan, cancelled, ...).
         progress(dict) gets phase, elapsed_seconds, has_incumbent, incumbent, bound, gap;
-        log(line) gets the solver's log lines; cancel is a CancelToken."""
+        log(line) gets the solver's log lines; cancel is a CancelToken; threads: PDLP's CPU
+        threads (default 1, "all": one per core; the same result whatever the number)."""
         if not self.finished:
             self.finish()
+        if threads == "all":
+            threads = -1  # SCOPT_THREADS_ALL_CORES
         cb = _Callbacks(log=log, progress=progress, cancel=cancel, mip_gap=mip_gap, time_limit=time_limit,
-                        cuts=cuts, heuristics=heuristics)
+                        cuts=cuts, heuristics=heuristics, threads=threads)
         err = _lib.Error()
         h = ctypes.c_void_p()
         _check(_L.scopt_solve(self._h, ctypes.byref(cb.opt), ctypes.byref(h), ctypes.byref(err)), err)

@@ -86,7 +86,7 @@ class Options(Struct):
                 ("on_progress", PROGRESS_FN), ("progress_user", c_void_p),
                 ("cancel", ctypes.POINTER(c_int)),
                 ("pdlp_tol", c_double), ("pdlp_finish", c_int), ("mip_strategy", c_int),
-                ("reserved_d", c_double * 7), ("pdlp_presolve", c_int), ("reserved_i", c_int),
+                ("reserved_d", c_double * 7), ("pdlp_presolve", c_int), ("threads", c_int),
                 ("pdlp_checkpoint", c_char_p), ("reserved_p", c_void_p * 7)]
 
 

@@ -102,6 +102,15 @@ class TestBinding(unittest.TestCase):
         plan = scopt.read_dir(os.path.join(CONF, "lp-tiny")).solve()
         self.assertAlmostEqual(plan.objective, want["lp-tiny"], delta=1e-6 * want["lp-tiny"])
 
+    def test_threads_give_the_same_plan(self):
+        net = scopt.read_dir(os.path.join(CONF, "lp-small-calendar"))
+        one = net.solve()
+        for t in (2, "all"):
+            self.assertEqual(net.solve(threads=t).objective, one.objective)
+        with self.assertRaises(scopt.ScoptError) as cm:
+            net.solve(threads=-5)
+        self.assertIn("threads -5", cm.exception.message)
+
     def test_errors_carry_the_library_message(self):
         net = scopt.Network()
         net.add("items", item="RAW1")

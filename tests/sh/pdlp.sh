@@ -74,6 +74,25 @@ done
 # option errors
 "$BIN" solve "$DIR/lp-tiny" -o "$OUT/x" --pdlp-tol abc 2>/dev/null; [ $? -eq 1 ] && ok || bad "--pdlp-tol abc accepted"
 "$BIN" solve "$DIR/lp-tiny" -o "$OUT/x" --pdlp-finish maybe 2>/dev/null; [ $? -eq 1 ] && ok || bad "--pdlp-finish maybe accepted"
+for t in 0 -2 1.5 many 5000; do
+    "$BIN" solve "$DIR/lp-tiny" -o "$OUT/x" --threads "$t" 2>"$OUT/thr.err"; rc=$?
+    [ $rc -eq 1 ] && grep -q "threads from 1 to 4096 or 'all'" "$OUT/thr.err" && ok || bad "--threads $t: exit $rc"
+done
+
+# --threads: the same plan (the same bits: docs/pdlp.md "Threads"), the threads named in summary.json
+name=lp-small-calendar
+"$BIN" solve "$DIR/$name" -o "$OUT/t1" --quiet --json --lp-method pdlp --device cpu --pdlp-finish none > "$OUT/t1.json"
+if "$BIN" solve "$DIR/$name" -o "$OUT/t2" --quiet --json --lp-method pdlp --device cpu --pdlp-finish none \
+    --threads 2 > "$OUT/t2.json"; then
+    [ "$(field "$OUT/t1.json" objective)" = "$(field "$OUT/t2.json" objective)" ] && ok || bad "--threads 2: another objective"
+    same=1; for f in "$OUT/t1"/*.csv; do cmp -s "$f" "$OUT/t2/$(basename "$f")" || same=0; done
+    [ $same = 1 ] && ok || bad "--threads 2: other plan files"
+    case $(field "$OUT/t2.json" solver.pdlp.device) in
+        "CPU, 2 threads"|"CPU, 1 thread (built without OpenMP)") ok ;;
+        *) bad "--threads 2: device $(field "$OUT/t2.json" solver.pdlp.device)" ;;
+    esac
+    [ "$(field "$OUT/t2.json" options.threads)" = 2 ] && ok || bad "--threads 2 not in summary.json's options"
+else bad "--threads 2 failed"; fi
 
 # devices: auto always runs; gpu runs on CUDA or says why not (exit 1), never crashes
 "$BIN" solve "$DIR/lp-tiny" -o "$OUT/auto" --quiet --lp-method pdlp --device auto >/dev/null && ok || bad "--device auto failed"
