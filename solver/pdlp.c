@@ -170,6 +170,28 @@ static void fill_result(const pdlp_work *w, pdlp_status status, pdlp_result *r)
     snprintf(r->device, sizeof r->device, "%s", w->ctx ? w->be->device_name(w->ctx) : "");
 }
 
+/* A run resumed from a checkpoint first looks at the file's point (T(z) of the run that wrote
+ * it): one that meets the tolerance ends the run at once, where going on from it as a restart
+ * point would first move away (M: 22,528 more iterations before the tolerance was met again).
+ * So a solve whose finish a limit stopped, run again with the same checkpoint, goes straight to
+ * the finish. The check writes only T(z)'s vectors and the stats, which the steps do not read. */
+static int resumed_point_met(pdlp_work *w, pdlp_status *status, int *met)
+{
+    const scopt_backend *be = w->be;
+    pdlp_vecs *v = &w->v;
+    int conv = 0, go_on = 0, rc;
+    *met = 0;
+    if (!w->resumed_from) return 0;
+    PDLP_TRY(w, be->vec_copy(w->ctx, v->xp, v->x));
+    PDLP_TRY(w, be->vec_copy(w->ctx, v->yp, v->y));
+    PDLP_TRY(w, be->spmv(w->ctx, w->A, 1, v->y, v->aty));
+    if ((rc = pdlp_check(w, &conv))) return rc;
+    if (!conv || !pdlp_stats_finite(&w->st)) return 0;
+    if ((rc = pdlp_refine_start(w, &go_on))) return rc; /* a tighter target goes on from here */
+    if (!go_on) *status = PDLP_OPTIMAL, *met = 1;
+    return 0;
+}
+
 static int solve(pdlp_work *w, const pdlp_problem *p, pdlp_result *r)
 {
     pdlp_status status = PDLP_NUMERICAL;
@@ -187,7 +209,9 @@ static int solve(pdlp_work *w, const pdlp_problem *p, pdlp_result *r)
     log_header(w);
     uint64_t fp = w->prm->checkpoint ? pdlp_fingerprint(p, w->prm) : 0;
     if ((rc = pdlp_checkpoint_load(w, fp))) return rc;
-    if ((rc = iterate(w, &status))) return rc;
+    int met = 0;
+    if ((rc = resumed_point_met(w, &status, &met))) return rc;
+    if (!met && (rc = iterate(w, &status))) return rc;
     if (w->prm->log_every >= 0) log_line(w, " end");
     int has_point = status == PDLP_OPTIMAL || status == PDLP_ITERATION_LIMIT || status == PDLP_TIME_LIMIT ||
                     status == PDLP_CANCELLED; /* not a certificate's ray, not a NaN */

@@ -269,6 +269,7 @@ static int solve_sub(sift *s)
     glp_smcp sp;
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_ERR;
+    sp.r_test = GLP_RT_FLIP; /* long-step ratio test: 16-19% fewer iterations on S3 and M (docs/pdlp.md) */
     sp.tm_lim = pdlp_simplex_ms(s->p);
     glp_scale_prob(s->S, GLP_SF_AUTO);
     if (!s->warm) {

@@ -72,6 +72,26 @@ TEST(resume_after_a_limit)
     model_free(md);
 }
 
+/* a file written at the tolerance (a solve whose finish a limit then stopped): the next run on
+ * it ends at once, the same point and iteration count, without stepping away from it first
+ * (pdlp.c resumed_point_met; fails when the resumed run iterates) */
+TEST(resume_at_the_tolerance_ends_at_once)
+{
+    scopt_model *md = random_lp(1, 150, 200, 6);
+    pdlp_problem p = pdlp_problem_of(md);
+    pdlp_result first, again;
+    remove(path);
+    run(&p, 0, path, &first);
+    CHECK(first.status == PDLP_OPTIMAL && first.checkpoint_saved);
+    run(&p, 0, path, &again);
+    CHECK(again.status == PDLP_OPTIMAL && again.resumed_from == first.iterations);
+    CHECK(same_point(&first, &again, md->ncols, md->nrows));
+    CHECK(again.rel_gap == first.rel_gap && again.rel_primal_residual == first.rel_primal_residual);
+    pdlp_result_free(&first);
+    pdlp_result_free(&again);
+    model_free(md);
+}
+
 TEST(resume_is_exact)
 {
     scopt_model *md = random_lp(5, 100, 150, 4); /* 1,024 iterations */
@@ -162,7 +182,7 @@ int main(void)
     snprintf(dir, sizeof dir, "/tmp/scopt-ckpt-XXXXXX");
     if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }
     snprintf(path, sizeof path, "%s/lp.ckpt", dir);
-    static const harness_test tests[] = {T(resume_after_a_limit), T(resume_is_exact), T(files_not_used)};
+    static const harness_test tests[] = {T(resume_after_a_limit), T(resume_at_the_tolerance_ends_at_once), T(resume_is_exact), T(files_not_used)};
     int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp_checkpoint");
     remove(path);
     rmdir(dir);
