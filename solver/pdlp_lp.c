@@ -142,18 +142,22 @@ static scopt_status run_pdlp(const scopt_model *m, const solve_params *p, pdlp_r
  * tolerance: that point becomes the plan (status feasible: a limit was reached; its residuals
  * are in summary.json) unless GLPK stopped on a primal feasible basis no dearer than the point
  * (within the gap the tolerance allows), an exactly feasible plan. Nothing PDLP found is lost. */
-static int keeps_point_after_stop(glp_prob *P, int ret, const scopt_model *m, const pdlp_result *pr,
-                                  const solve_params *p)
+static int point_is_a_plan(const scopt_model *m, const pdlp_result *pr)
 {
-    if (m->nints || pr->status != PDLP_OPTIMAL || !pr->x) return 0;
-    if (ret != GLP_ETMLIM && ret != GLP_ESTOP && ret != GLP_EITLIM) return 0;
+    return m->nints == 0 && pr->status == PDLP_OPTIMAL && pr->x;
+}
+
+static int stopped_finish_keeps_point(glp_prob *P, int ret, const scopt_model *m, const pdlp_result *pr,
+                                      const solve_params *p)
+{
+    if (!point_is_a_plan(m, pr) || (ret != GLP_ETMLIM && ret != GLP_ESTOP && ret != GLP_EITLIM)) return 0;
     if (glp_get_status(P) != GLP_FEAS) return 1;
     double allowed = pdlp_tol(p) * (1 + fabs(pr->primal_obj) + fabs(pr->dual_obj));
     return glp_get_obj_val(P) - m->obj_constant > pr->primal_obj + allowed;
 }
 
-static void keep_point_after_stop(const scopt_model *m, const pdlp_result *pr, int ret, const solve_params *p,
-                                  solve_result *r)
+static void keep_point_of_stopped_finish(const scopt_model *m, const pdlp_result *pr, int ret,
+                                        const solve_params *p, solve_result *r)
 {
     keep_point(m, pr, r);
     r->status = SCOPT_SOLVE_FEASIBLE;
@@ -177,9 +181,9 @@ static int finish_guarded(glp_prob *P, const scopt_model *m, pdlp_result *pr, co
     jmp_buf here;
     jmp_buf *prev = glpk_guard_catch(p->guard, &here);
     if (setjmp(here)) {
-        if (p->guard->cancelled && m->nints == 0 && pr->status == PDLP_OPTIMAL && pr->x) {
+        if (p->guard->cancelled && point_is_a_plan(m, pr)) {
             r->pdlp.finish_stopped = 1;
-            keep_point_after_stop(m, pr, GLP_ESTOP, p, r);
+            keep_point_of_stopped_finish(m, pr, GLP_ESTOP, p, r);
         }
         pdlp_result_free(pr);
         glpk_guard_rethrow(p->guard, prev);
@@ -211,8 +215,8 @@ scopt_status pdlp_lp_solve(glp_prob *P, const scopt_model *m, const solve_params
         r->method = "pdlp+simplex";
         *glp_ret = finish_guarded(P, m, &pr, p, r);
         *action = PDLP_LP_GLPK_RAN;
-        if (keeps_point_after_stop(P, *glp_ret, m, &pr, p)) {
-            keep_point_after_stop(m, &pr, *glp_ret, p, r);
+        if (stopped_finish_keeps_point(P, *glp_ret, m, &pr, p)) {
+            keep_point_of_stopped_finish(m, &pr, *glp_ret, p, r);
             *action = PDLP_LP_DONE;
         }
     } else

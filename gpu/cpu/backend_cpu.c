@@ -24,10 +24,8 @@ struct gpu_ctx { char error[256]; char device[64]; int threads; };
 /* the loop that follows runs on c's threads when it has count elements or more */
 #define CPU_PARALLEL_FOR(count) CPU_PRAGMA(omp parallel for schedule(static) num_threads(c->threads) if(par(c, count)))
 static int par(const gpu_ctx *c, long count) { return c->threads > 1 && count >= CPU_PAR_MIN; }
-static int cores(void) { return omp_get_num_procs(); }
 #else
 #define CPU_PARALLEL_FOR(count) (void)c;
-static int cores(void) { return 1; }
 #endif
 struct gpu_vec { int n; double *v; };
 typedef struct cpu_csr { int nrows, ncols, nnz; int *rowptr, *colind; double *val; } cpu_csr;
@@ -46,15 +44,15 @@ static int ctx_create(gpu_ctx **out, int threads, char *msg, size_t msg_len)
         if (msg && msg_len) snprintf(msg, msg_len, "out of memory");
         return SCOPT_ENOMEM;
     }
-    int t = threads < 0 ? cores() : threads < 1 ? 1 : threads;
-#ifndef _OPENMP
-    t = 1; /* built without OpenMP: the device line says so when more were asked for */
+#ifdef _OPENMP
+    int t = threads < 0 ? omp_get_num_procs() : threads < 1 ? 1 : threads;
+    snprintf((*out)->device, sizeof (*out)->device, "CPU, %d thread%s", t, t == 1 ? "" : "s");
+#else
+    int t = 1; /* the device line says so when more were asked for */
+    snprintf((*out)->device, sizeof (*out)->device, "CPU, 1 thread%s",
+             threads > 1 || threads < 0 ? " (built without OpenMP)" : "");
 #endif
     (*out)->threads = t;
-    if (t == 1 && threads != 1 && threads != 0)
-        snprintf((*out)->device, sizeof (*out)->device, "CPU, 1 thread (built without OpenMP)");
-    else
-        snprintf((*out)->device, sizeof (*out)->device, "CPU, %d thread%s", t, t == 1 ? "" : "s");
     return 0;
 }
 
