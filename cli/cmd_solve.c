@@ -119,6 +119,13 @@ static void print_kpis(const char *summary, const char *outdir)
     if (!s) return;
     json_t *costs = json_object_get(s, "costs");
     printf("status      %s\n", json_string_value(json_object_get(s, "status")));
+    json_t *pdlp = json_object_get(json_object_get(s, "solver"), "pdlp");
+    const char *point = json_string_value(json_object_get(pdlp, "plan_point"));
+    if (point && !strcmp(point, "pdlp")) /* not GLPK's vertex: say how close (docs/pdlp.md) */
+        printf("plan        PDLP's point%s: rows met to a relative %.2g, duals to %.2g, gap %.2g\n",
+               json_is_true(json_object_get(pdlp, "finish_stopped")) ? " (the simplex finish was stopped)" : "",
+               get_num(pdlp, "relative_primal_residual"), get_num(pdlp, "relative_dual_residual"),
+               get_num(pdlp, "relative_gap"));
     if (json_is_number(json_object_get(s, "objective"))) {
         printf("total cost  %.2f", get_num(s, "objective"));
         if (json_is_number(json_object_get(s, "gap"))) printf("   (gap %.4g%%)", 100 * get_num(s, "gap"));

@@ -79,6 +79,12 @@ for t in 0 -2 1.5 many 5000; do
     [ $rc -eq 1 ] && grep -q "threads from 1 to 4096 or 'all'" "$OUT/thr.err" && ok || bad "--threads $t: exit $rc"
 done
 
+# the KPI lines name a plan that is PDLP's point, with how close it is
+"$BIN" solve "$DIR/lp-small-calendar" -o "$OUT/pp" --quiet --lp-method pdlp --pdlp-finish none > "$OUT/pp.txt" 2>/dev/null
+grep -q "^plan        PDLP's point: rows met to a relative" "$OUT/pp.txt" && ok || bad "no 'PDLP's point' line: $(head -3 "$OUT/pp.txt")"
+"$BIN" solve "$DIR/lp-small-calendar" -o "$OUT/pp" --quiet --lp-method pdlp > "$OUT/pp2.txt" 2>/dev/null
+grep -q "PDLP's point" "$OUT/pp2.txt" && bad "a finished plan called PDLP's point" || ok
+
 # --threads: the same plan (the same bits: docs/pdlp.md "Threads"), the threads named in summary.json
 name=lp-small-calendar
 "$BIN" solve "$DIR/$name" -o "$OUT/t1" --quiet --json --lp-method pdlp --device cpu --pdlp-finish none > "$OUT/t1.json"
