@@ -20,7 +20,10 @@ CUDA    ?= $(if $(NVCC),1,0)
 TSAN    ?= 0
 # OpenMP for --threads (gpu/cpu/backend_cpu.c) where the compiler has it; never under
 # ThreadSanitizer (libgomp is not instrumented: its barriers would be reported as races)
-OPENMP  ?= $(if $(filter 1,$(TSAN)),0,$(shell printf 'int main(void){return 0;}\n' | $(CC) -fopenmp -x c - -o /dev/null 2>/dev/null && echo 1 || echo 0))
+# (probed once per make run: := , not ?= whose value would run the compiler at every use)
+ifeq ($(origin OPENMP),undefined)
+OPENMP  := $(if $(filter 1,$(TSAN)),0,$(shell printf 'int main(void){return 0;}\n' | $(CC) -fopenmp -x c - -o /dev/null 2>/dev/null && echo 1 || echo 0))
+endif
 BUILD   := build/$(if $(filter 1,$(SAN)),san,$(if $(filter 1,$(TSAN)),tsan,rel))
 CFLAGS  ?= -O2 -g
 # -ffp-contract=off: GCC's default with -std=c11, said for clang and -march=native builds too,

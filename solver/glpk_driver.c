@@ -136,6 +136,7 @@ static void lp_outcome(glp_prob *P, int ret, const scopt_model *m, solve_result 
     r->iterations = glp_get_it_cnt(P);
     if (ret == GLP_ENOPFS || st == GLP_NOFEAS) { r->status = SCOPT_SOLVE_INFEASIBLE; return; }
     if (ret == GLP_ENODFS || st == GLP_UNBND) { r->status = SCOPT_SOLVE_UNBOUNDED; return; }
+    r->cancelled = ret == GLP_ESTOP; /* only from a finish after PDLP: GLPK's LP solvers take no flag */
     if (st == GLP_OPT && ret == 0) {
         r->status = SCOPT_SOLVE_OPTIMAL;
         r->has_solution = 1;
@@ -147,11 +148,9 @@ static void lp_outcome(glp_prob *P, int ret, const scopt_model *m, solve_result 
         r->has_solution = 1;
         r->objective = glp_get_obj_val(P);
         r->limit_reached = 1;
-        r->cancelled = ret == GLP_ESTOP; /* only from a finish after PDLP: GLPK's LP solvers take no flag */
     } else {
         r->status = SCOPT_SOLVE_NO_PLAN;
         r->limit_reached = 1;
-        r->cancelled = ret == GLP_ESTOP;
     }
     if (r->has_solution && m->nints == 0)
         for (int j = 0; j < m->ncols; j++) r->x[j] = glp_get_col_prim(P, j + 1);

@@ -236,7 +236,7 @@ int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *
     double t0 = now_seconds();
     int it0 = glp_get_it_cnt(P);
     glp_scale_prob(P, GLP_SF_AUTO);
-    int meth = guessed_start(P, pr);
+    int meth = guessed_start(P, pr), stopped = 0;
     info->start_basis = "guess";
     if (!meth) {
         meth = GLP_PRIMAL;
@@ -254,25 +254,20 @@ int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *
             rs = restricted_start(P, pr, p, 1e-2);
             if (rs == -1) rs = restricted_start(P, pr, p, 1e-1);
         }
-        if (rs == -2) { /* a limit or the cancel flag: no time for a cold start either */
-            info->finish_stopped = 1;
-            info->finish_iterations = glp_get_it_cnt(P) - it0;
-            info->finish_seconds = now_seconds() - t0;
-            return cancel_requested(p->cancel) ? GLP_ESTOP : GLP_ETMLIM;
-        }
-        if (rs != 0) {
+        stopped = rs == -2; /* a limit or the cancel flag: no time for a cold start either */
+        if (rs != 0 && !stopped) {
             info->start_basis = "cold";
             glp_adv_basis(P, 0);
         }
     }
-    int ret = run_simplex(P, p, meth);
-    if (ret != 0 && ret != GLP_ETMLIM && ret != GLP_ENOPFS && ret != GLP_ENODFS) {
+    int ret = !stopped ? run_simplex(P, p, meth) : cancel_requested(p->cancel) ? GLP_ESTOP : GLP_ETMLIM;
+    if (ret != 0 && ret != GLP_ETMLIM && ret != GLP_ESTOP && ret != GLP_ENOPFS && ret != GLP_ENODFS) {
         info->start_basis = "cold";
         glp_adv_basis(P, 0);
         ret = run_simplex(P, p, GLP_PRIMAL);
     }
     info->finish_iterations = glp_get_it_cnt(P) - it0;
     info->finish_seconds = now_seconds() - t0;
-    info->finish_stopped = ret == GLP_ETMLIM;
+    info->finish_stopped = ret == GLP_ETMLIM || ret == GLP_ESTOP;
     return ret;
 }

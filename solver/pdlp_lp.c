@@ -150,7 +150,7 @@ static int point_is_a_plan(const scopt_model *m, const pdlp_result *pr)
 static int stopped_finish_keeps_point(glp_prob *P, int ret, const scopt_model *m, const pdlp_result *pr,
                                       const solve_params *p)
 {
-    if (!point_is_a_plan(m, pr) || (ret != GLP_ETMLIM && ret != GLP_ESTOP && ret != GLP_EITLIM)) return 0;
+    if (!point_is_a_plan(m, pr) || (ret != GLP_ETMLIM && ret != GLP_ESTOP)) return 0;
     if (glp_get_status(P) != GLP_FEAS) return 1;
     double allowed = pdlp_tol(p) * (1 + fabs(pr->primal_obj) + fabs(pr->dual_obj));
     return glp_get_obj_val(P) - m->obj_constant > pr->primal_obj + allowed;
