@@ -17,7 +17,7 @@ static void help(FILE *f)
 {
     fprintf(f, "usage: scopt solve DATASET [--scenario S] [-o OUTDIR] [--mip-gap G] [--time-limit S]\n"
                "                   [--device auto|cpu|gpu] [--lp-method auto|simplex|interior|pdlp]\n"
-               "                   [--pdlp-tol T] [--pdlp-finish simplex|none|restricted]\n"
+               "                   [--pdlp-tol T] [--pdlp-finish simplex|none|restricted|polish]\n"
                "                   [--pdlp-checkpoint FILE] [--pdlp-presolve] [--threads N|all]\n"
                "                   [--cuts|--no-cuts] [--heuristics] [--mip-strategy auto|glpk]\n"
                "                   [--quiet|--verbose] [--json]\n"
@@ -35,7 +35,9 @@ static void help(FILE *f)
                "  --pdlp-tol T      PDLP's relative residual and gap tolerance (default 1e-4)\n"
                "  --pdlp-finish F   simplex: GLPK's simplex warm-started from PDLP's point (sifting) gives\n"
                "                    an exact vertex (default); restricted: the same from the older\n"
-               "                    restricted-LP start; none: keep PDLP's point, residuals in summary.json\n"
+               "                    restricted-LP start; none: keep PDLP's point, residuals in summary.json;\n"
+               "                    polish: PDLP's point made feasible (rows met to 1e-10 relative) with a\n"
+               "                    proven bound on its gap (LPs; docs/pdlp.md \"Feasibility polishing\")\n"
                "  --pdlp-checkpoint FILE  PDLP starts from FILE when it holds this LP's point and\n"
                "                    leaves its last point there (also when a limit stops it): a run\n"
                "                    cut short by --time-limit goes on where it stopped next time\n"
@@ -126,6 +128,12 @@ static void print_kpis(const char *summary, const char *outdir)
                json_is_true(json_object_get(pdlp, "finish_stopped")) ? " (the simplex finish was stopped)" : "",
                get_num(pdlp, "relative_primal_residual"), get_num(pdlp, "relative_dual_residual"),
                get_num(pdlp, "relative_gap"));
+    if (point && !strcmp(point, "polished")) /* docs/pdlp.md, "Feasibility polishing" */
+        printf("plan        PDLP's point, polished: rows met to a relative %.2g; the cost is within a "
+               "relative %.2g of the optimum%s\n", get_num(pdlp, "relative_primal_residual"),
+               get_num(pdlp, "relative_gap"),
+               json_is_true(json_object_get(json_object_get(pdlp, "polish"), "dual_polished"))
+                   ? " (a proven bound)" : " (the bound's duals were not polished: an estimate)");
     if (json_is_number(json_object_get(s, "objective"))) {
         printf("total cost  %.2f", get_num(s, "objective"));
         if (json_is_number(json_object_get(s, "gap"))) printf("   (gap %.4g%%)", 100 * get_num(s, "gap"));

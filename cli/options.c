@@ -49,9 +49,9 @@ int cli_parse_solve_option(const char *cmd, int argc, char **argv, int *k, scopt
     }
     if (!strcmp(a, "--pdlp-tol")) { (*k)++; return parse_num(cmd, a, v, 1e-12, 1, &o->pdlp_tol) ? -1 : 1; }
     if (!strcmp(a, "--pdlp-finish")) {
-        static const char *const finishes[] = {"simplex", "none", "restricted"};
+        static const char *const finishes[] = {"simplex", "none", "restricted", "polish"};
         (*k)++;
-        if (pick(cmd, a, v, finishes, 3, &choice)) return -1;
+        if (pick(cmd, a, v, finishes, 4, &choice)) return -1;
         o->pdlp_finish = (scopt_pdlp_finish)choice;
         return 1;
     }

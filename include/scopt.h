@@ -85,11 +85,14 @@ typedef enum {
 } scopt_lp_method;
 /* what follows a PDLP solve: GLPK's simplex warm-started from a basis found from the PDLP
  * point by sifting (an exact vertex), the same with the older restricted-LP start instead of
- * sifting, or nothing (the approximate PDLP point; MIPs always finish) */
+ * sifting, nothing (the approximate PDLP point), or feasibility polishing (a point that meets
+ * every row to 1e-10 relative, with a proven bound on its gap; docs/pdlp.md "Feasibility
+ * polishing"). MIPs always finish with the simplex. */
 typedef enum {
     SCOPT_PDLP_FINISH_SIMPLEX = 0,
     SCOPT_PDLP_FINISH_NONE = 1,
-    SCOPT_PDLP_FINISH_RESTRICTED = 2
+    SCOPT_PDLP_FINISH_RESTRICTED = 2,
+    SCOPT_PDLP_FINISH_POLISH = 3
 } scopt_pdlp_finish;
 /* branch and cut for MIPs (docs/formulation.md): scopt's strategy around GLPK ((l,S) lot-sizing
  * cuts; where they close much of the gap also period-first branching and diving), or GLPK's

@@ -89,6 +89,15 @@ static json_t *pdlp_json(const plan_pdlp_info *d)
     json_object_set_new(o, "finish_seconds", json_real(d->finish_seconds));
     json_object_set_new(o, "finish_stopped", json_boolean(d->finish_stopped));
     if (d->plan_point) json_object_set_new(o, "plan_point", json_string(d->plan_point));
+    if (d->finish && !strcmp(d->finish, "polish")) { /* docs/pdlp.md, "Feasibility polishing" */
+        json_t *p = json_object();
+        json_object_set_new(p, "rounds", json_integer(d->polish_rounds));
+        json_object_set_new(p, "iterations", json_integer(d->polish_iterations));
+        json_object_set_new(p, "seconds", json_real(d->polish_seconds));
+        json_object_set_new(p, "primal_polished", json_boolean(d->polished_primal));
+        json_object_set_new(p, "dual_polished", json_boolean(d->polished_dual));
+        json_object_set_new(o, "polish", p);
+    }
     return o;
 }
 

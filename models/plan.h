@@ -43,14 +43,19 @@ typedef struct plan_pdlp_info {
     double primal_objective, dual_objective;         /* constant included */
     double primal_residual, dual_residual;           /* 2-norms in the model's units */
     double rel_primal_residual, rel_dual_residual, rel_gap;
-    const char *finish;        /* "simplex" or "none" */
+    const char *finish;        /* "simplex", "none" or "polish" */
     const char *start_basis;   /* simplex finish: "guess", "sifting", "restricted", "cold" */
     long finish_iterations;    /* simplex iterations of the finish on the full LP */
     int finish_rounds;         /* sifting: restricted LPs solved */
     long finish_iterations_restricted; /* sifting: simplex iterations over its restricted LPs */
     double finish_seconds;
     int finish_stopped;        /* 1: a limit or the cancel flag stopped the finish short of an optimal basis */
-    const char *plan_point;    /* whose point the plan is: "pdlp" or "simplex" (GLPK's basic solution) */
+    const char *plan_point;    /* whose point the plan is: "pdlp", "polished" (PDLP's, polished) or
+                                  "simplex" (GLPK's basic solution) */
+    int polish_rounds;         /* --pdlp-finish polish (docs/pdlp.md "Feasibility polishing") */
+    long polish_iterations;    /* both phases, every round */
+    double polish_seconds;     /* the rounds, PDLP's iterations between them included */
+    int polished_primal, polished_dual; /* 1: that half of the answer is a polished one */
 } plan_pdlp_info;
 
 struct scopt_plan {

@@ -217,7 +217,8 @@ static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p
     glpk_guard_arm(p->guard, p->cancel); /* GLPK's LP solvers stop from its output hook */
     /* an LP whose PDLP point is the answer needs GLPK only when PDLP gives nothing usable: its
      * copy of the model (as large as scopt's) is not made before (preset XL: GLPK refuses 10^8 rows) */
-    int pdlp_alone = p->lp_method == SCOPT_LP_PDLP && p->pdlp_finish == SCOPT_PDLP_FINISH_NONE && m->nints == 0;
+    int pdlp_alone = p->lp_method == SCOPT_LP_PDLP && m->nints == 0 &&
+                     (p->pdlp_finish == SCOPT_PDLP_FINISH_NONE || p->pdlp_finish == SCOPT_PDLP_FINISH_POLISH);
     if (pdlp_alone) {
         scopt_status s = pdlp_lp_solve(NULL, m, p, r, &act, &ret, err);
         if (s != SCOPT_OK || act == PDLP_LP_DONE) return s;

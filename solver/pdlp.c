@@ -25,6 +25,7 @@ void pdlp_params_init(pdlp_params *p)
     p->restart_max_epoch = 16384;
     p->refine_factor = 16;
     p->refine_seconds = 30;
+    p->polish_factor = 8.0;
     p->log_every = 1.0;
     p->threads = 1;
 }
@@ -36,7 +37,7 @@ const char *pdlp_status_name(pdlp_status s)
     return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "unknown";
 }
 
-static void log_line(pdlp_work *w, const char *tag)
+void pdlp_log_line(pdlp_work *w, const char *tag)
 {
     const pdlp_params *p = w->prm;
     char line[320];
@@ -83,7 +84,7 @@ static int at_check(pdlp_work *w, pdlp_status *status, int *stop)
         *status = PDLP_NUMERICAL;
         return 0;
     }
-    if (w->prm->log_every >= 0 && now_seconds() - w->last_log >= w->prm->log_every) log_line(w, ":");
+    if (w->prm->log_every >= 0 && now_seconds() - w->last_log >= w->prm->log_every) pdlp_log_line(w, ":");
     if (conv) {
         int go_on = 0;
         if (w->refining) w->refined = 1;
@@ -163,6 +164,11 @@ static void fill_result(const pdlp_work *w, pdlp_status status, pdlp_result *r)
     r->refine_tol = pdlp_refine_target(w->prm);
     r->refined = w->refined;
     r->restarts = w->restarts;
+    r->polish_iterations = w->polish_iterations;
+    r->polish_rounds = w->polish_rounds;
+    r->polished_primal = w->polish_primal;
+    r->polished_dual = w->polish_dual;
+    r->polish_seconds = w->polish_seconds;
     r->seconds = now_seconds() - w->start;
     r->resumed_from = w->resumed_from;
     r->checkpoint_saved = w->checkpoint_saved;
@@ -212,10 +218,11 @@ static int solve(pdlp_work *w, const pdlp_problem *p, pdlp_result *r)
     int met = 0;
     if ((rc = resumed_point_met(w, &status, &met))) return rc;
     if (!met && (rc = iterate(w, &status))) return rc;
-    if (w->prm->log_every >= 0) log_line(w, " end");
+    if (w->prm->log_every >= 0) pdlp_log_line(w, " end");
     int has_point = status == PDLP_OPTIMAL || status == PDLP_ITERATION_LIMIT || status == PDLP_TIME_LIMIT ||
                     status == PDLP_CANCELLED; /* not a certificate's ray, not a NaN */
     if (has_point && pdlp_stats_finite(&w->st)) pdlp_checkpoint_save(w, fp);
+    if (status == PDLP_OPTIMAL && (rc = pdlp_polish(w))) return rc;
     fill_result(w, status, r);
     return unscale(w, p, r);
 }

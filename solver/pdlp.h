@@ -56,6 +56,13 @@ typedef struct pdlp_params {
     double refine_tol;
     double refine_factor;     /* (16) */
     double refine_seconds;    /* (30) */
+    /* feasibility polishing once tol is met (pdlp_polish.c; docs/pdlp.md "Feasibility
+     * polishing"): the primal point's rows and the duals' reduced costs to this relative
+     * tolerance (0: none; must be below tol); while the polished gap is above tol, PDLP goes
+     * on (toward tol/10, /100, ...) and polishes again, within polish_factor (8) times the
+     * iterations tol took */
+    double polish_tol;
+    double polish_factor;
     double log_every;         /* seconds between progress lines (1.0); < 0: none */
     /* a file that keeps PDLP's point between runs (NULL: none): the run starts from it when it
      * holds this LP's point, and writes its last point there when it stops on a limit, the
@@ -99,6 +106,10 @@ typedef struct pdlp_result {
     int refined;              /* 1: refine_tol was met and this point is the refined one */
     int restarts;
     double seconds;
+    long polish_iterations;   /* feasibility polishing: both phases, every round (0: none ran) */
+    int polish_rounds;
+    int polished_primal, polished_dual; /* 1: that half of the point is the polished one */
+    double polish_seconds;
     long resumed_from;        /* iterations already done in the checkpoint it started from (0: none) */
     int presolved_columns;    /* columns the presolve removed (their values computed after) */
     int checkpoint_saved;     /* 1: the checkpoint file was written */

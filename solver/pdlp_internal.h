@@ -71,6 +71,10 @@ typedef struct pdlp_work {
     long iter_at_tol, refine_until;
     double refine_deadline;
     int refining, refined;
+    long polish_iterations;     /* feasibility polishing (pdlp_polish.c): both phases, all rounds */
+    int polish_rounds;
+    int polish_primal, polish_dual; /* 1: that half of the answer is a polished one */
+    double polish_seconds;
     long resumed_from;          /* iterations of the checkpoint this run started from (0: none) */
     int checkpoint_saved;       /* 1: the checkpoint file was written at the end */
     char checkpoint_note[200];  /* why an existing checkpoint file was not used, or not written */
@@ -89,6 +93,9 @@ int pdlp_backend_fail(pdlp_work *w, int code);
 /* pdlp_scale.c */
 int pdlp_host_build(const pdlp_problem *p, const pdlp_params *prm, pdlp_host *h);
 void pdlp_host_free(pdlp_host *h);
+
+/* pdlp.c: a progress line (tag ":" or " end") */
+void pdlp_log_line(pdlp_work *w, const char *tag);
 
 /* pdlp_step.c */
 /* the scaled matrix (CSR of A and of A') into backend be's memory: mat_create's status */
@@ -146,6 +153,9 @@ void pdlp_presolve_free(pdlp_presolve *ps);
 uint64_t pdlp_fingerprint(const pdlp_problem *p, const pdlp_params *prm);
 int pdlp_checkpoint_load(pdlp_work *w, uint64_t fingerprint);
 int pdlp_checkpoint_save(pdlp_work *w, uint64_t fingerprint);
+/* pdlp_polish.c: after the tolerance was met, T(z) (xp, yp, axp, atyp, st) replaced by the
+ * polished point when polishing helped (docs/pdlp.md "Feasibility polishing") */
+int pdlp_polish(pdlp_work *w);
 /* pdlp_infeas.c: test the rays since the last restart; *certified = 1 (and *status) when one
  * is a certificate of infeasibility */
 int pdlp_infeasibility(pdlp_work *w, int *certified, pdlp_status *status);

@@ -22,7 +22,16 @@ static void say(const solve_params *p, const char *line)
 /* the simplex finishes after PDLP: always for a MIP (branch and cut needs a basis) */
 static int finishes(const solve_params *p, const scopt_model *m)
 {
-    return p->pdlp_finish != SCOPT_PDLP_FINISH_NONE || m->nints > 0;
+    return (p->pdlp_finish != SCOPT_PDLP_FINISH_NONE && p->pdlp_finish != SCOPT_PDLP_FINISH_POLISH) || m->nints > 0;
+}
+
+/* --pdlp-finish polish on an LP: PDLP's point polished until it meets the rows to
+ * PDLP_POLISH_TOL relative (pdlp_polish.c). 1e-10 is where scopt check's 1e-6 per row held on
+ * preset S (polished to 1e-8, three balances were off by 1.2-1.5e-6). docs/pdlp.md */
+#define PDLP_POLISH_TOL 1e-10
+static int polishes(const solve_params *p, const scopt_model *m)
+{
+    return p->pdlp_finish == SCOPT_PDLP_FINISH_POLISH && m->nints == 0;
 }
 
 /* --pdlp-tol, else the default (docs/pdlp.md) */
@@ -66,18 +75,37 @@ static void fill_info(const solve_params *p, const scopt_model *m, const pdlp_re
     info->rel_primal_residual = pr->rel_primal_residual;
     info->rel_dual_residual = pr->rel_dual_residual;
     info->rel_gap = pr->rel_gap;
-    info->finish = "none";
+    info->finish = polishes(p, m) ? "polish" : "none";
+    info->polish_rounds = pr->polish_rounds;
+    info->polish_iterations = pr->polish_iterations;
+    info->polish_seconds = pr->polish_seconds;
+    info->polished_primal = pr->polished_primal;
+    info->polished_dual = pr->polished_dual;
 }
 
-/* --pdlp-finish none: the PDLP point (or verdict) is the answer */
-static pdlp_lp_action keep_point(const scopt_model *m, const pdlp_result *pr, solve_result *r)
+/* a limit or the cancel flag that ended the polishing rounds (pdlp_polish.c) */
+static int polish_stopped(const solve_params *p)
+{
+    return cancel_requested(p->cancel) || (p->time_limit > 0 && now_seconds() - p->start_time >= p->time_limit);
+}
+
+/* --pdlp-finish none or polish: the PDLP point (or verdict) is the answer. A polished point meets
+ * the rows (to PDLP_POLISH_TOL), and with polished duals its gap bounds its distance from the
+ * optimum: optimal when that gap is within --pdlp-tol, else feasible (a plan, its gap said) */
+static pdlp_lp_action keep_point(const scopt_model *m, const pdlp_result *pr, const solve_params *p,
+                                 solve_result *r)
 {
     r->iterations = pr->iterations;
     switch (pr->status) {
     case PDLP_OPTIMAL:
         r->status = SCOPT_SOLVE_OPTIMAL;
         r->has_solution = 1;
-        r->pdlp.plan_point = "pdlp";
+        r->pdlp.plan_point = pr->polished_primal ? "polished" : "pdlp";
+        if (polishes(p, m) && !(pr->polished_primal && pr->rel_gap <= pdlp_tol(p))) {
+            r->status = SCOPT_SOLVE_FEASIBLE; /* not within the tolerance, or not polished */
+            if (polish_stopped(p)) /* the best point the rounds had is the plan */
+                r->limit_reached = 1, r->cancelled = cancel_requested(p->cancel);
+        }
         r->objective = pr->primal_obj + m->obj_constant;
         r->best_bound = r->lp_bound = pr->dual_obj + m->obj_constant;
         r->gap = pr->rel_gap;
@@ -104,6 +132,7 @@ static void fill_params(const solve_params *p, const scopt_model *m, const scopt
     prm->checkpoint = p->pdlp_checkpoint;
     prm->presolve = p->pdlp_presolve;
     prm->threads = p->threads;
+    if (polishes(p, m)) prm->polish_tol = PDLP_POLISH_TOL;
     prm->cancel = p->cancel;
     prm->on_log = p->quiet ? NULL : p->on_log;
     prm->log_user = p->log_user;
@@ -159,7 +188,7 @@ static int stopped_finish_keeps_point(glp_prob *P, int ret, const scopt_model *m
 static void keep_point_of_stopped_finish(const scopt_model *m, const pdlp_result *pr, int ret,
                                         const solve_params *p, solve_result *r)
 {
-    keep_point(m, pr, r);
+    keep_point(m, pr, p, r);
     r->status = SCOPT_SOLVE_FEASIBLE;
     r->limit_reached = 1;
     r->cancelled = ret == GLP_ESTOP;
@@ -204,7 +233,7 @@ scopt_status pdlp_lp_solve(glp_prob *P, const scopt_model *m, const solve_params
     if (s != SCOPT_OK) return s;
     fill_info(p, m, &pr, backend, &r->pdlp);
     r->method = "pdlp";
-    if (!finishes(p, m)) *action = keep_point(m, &pr, r);
+    if (!finishes(p, m)) *action = keep_point(m, &pr, p, r);
     else if (pr.status == PDLP_CANCELLED) {
         r->status = SCOPT_SOLVE_NO_PLAN;
         r->limit_reached = r->cancelled = 1;

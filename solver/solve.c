@@ -21,6 +21,7 @@ static void options_json(const scopt_options *o, char *buf, size_t n)
     if (o->pdlp_tol > 0) ADD("%s\"pdlp_tol\": %g", k > 1 ? ", " : "", o->pdlp_tol);
     if (o->pdlp_finish == SCOPT_PDLP_FINISH_NONE) ADD("%s\"pdlp_finish\": \"none\"", k > 1 ? ", " : "");
     if (o->pdlp_finish == SCOPT_PDLP_FINISH_RESTRICTED) ADD("%s\"pdlp_finish\": \"restricted\"", k > 1 ? ", " : "");
+    if (o->pdlp_finish == SCOPT_PDLP_FINISH_POLISH) ADD("%s\"pdlp_finish\": \"polish\"", k > 1 ? ", " : "");
     if (o->pdlp_presolve) ADD("%s\"pdlp_presolve\": true", k > 1 ? ", " : "");
     if (o->threads > 1) ADD("%s\"threads\": %d", k > 1 ? ", " : "", o->threads);
     if (o->threads == SCOPT_THREADS_ALL_CORES) ADD("%s\"threads\": \"all cores\"", k > 1 ? ", " : "");
@@ -80,8 +81,9 @@ static scopt_status check_options(const scopt_options *o, scopt_error *err)
     if (o->mip_gap > 1) return error_set(err, SCOPT_EUSAGE, "mip_gap %g: expected a relative gap between 0 and 1", o->mip_gap);
     if (o->pdlp_tol > 1) return error_set(err, SCOPT_EUSAGE, "pdlp_tol %g: expected a relative tolerance below 1", o->pdlp_tol);
     if (o->pdlp_finish != SCOPT_PDLP_FINISH_SIMPLEX && o->pdlp_finish != SCOPT_PDLP_FINISH_NONE &&
-        o->pdlp_finish != SCOPT_PDLP_FINISH_RESTRICTED)
-        return error_set(err, SCOPT_EUSAGE, "pdlp_finish %d: expected simplex, none or restricted", (int)o->pdlp_finish);
+        o->pdlp_finish != SCOPT_PDLP_FINISH_RESTRICTED && o->pdlp_finish != SCOPT_PDLP_FINISH_POLISH)
+        return error_set(err, SCOPT_EUSAGE, "pdlp_finish %d: expected simplex, none, restricted or polish",
+                         (int)o->pdlp_finish);
     if (o->threads < SCOPT_THREADS_ALL_CORES || o->threads > 4096)
         return error_set(err, SCOPT_EUSAGE, "threads %d: expected a number of threads from 1 to 4096 or "
                          "SCOPT_THREADS_ALL_CORES (-1)", o->threads);

@@ -1,0 +1,295 @@
+/* pdlp_polish.c - feasibility polishing (the idea of PDLP, Applegate et al. 2025, section
+ * "feasibility polishing"; written here for scopt's Halpern PDHG): PDHG reaches feasibility far
+ * faster on a feasibility problem than on the LP itself. Once PDLP met its tolerance, two short
+ * runs of the same iteration on two other problems, over the same matrix and backend:
+ *   primal: min 0 s.t. the LP's rows and bounds, from x = PDLP's point, y = 0: a point that
+ *           meets the rows to polish_tol, near PDLP's (so its objective stays near);
+ *   dual:   the LP's costs with every finite bound 0 (rows and columns), from x = 0, y = PDLP's
+ *           duals: its dual feasible set is the LP's, so it ends on duals near PDLP's that
+ *           meet the reduced-cost conditions to polish_tol.
+ * Each phase ends at polish_tol or at its budget of iterations (the main run's, at least
+ * POLISH_MIN_BUDGET) or a limit. A polished primal point is feasible to polish_tol; with polished
+ * duals its gap is a bound on its distance from the optimum. Moving x to feasibility costs
+ * objective in proportion to the residual it started from (S: gap 3.3e-3 from PDLP's point at
+ * 1e-4, 3.6e-5 from one at 4e-7), so while the polished gap is above tol, PDLP goes on toward a
+ * tolerance ten times tighter and polishes again, within polish_factor times the iterations tol
+ * took; the answer is the polished point with the smallest gap (or PDLP's point when no primal
+ * phase met polish_tol). docs/pdlp.md, "Feasibility polishing". */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "pdlp_internal.h"
+#include "util.h"
+
+#define POLISH_MIN_BUDGET 1024
+
+enum { PHASE_PRIMAL = 0, PHASE_DUAL = 1 };
+
+static void say(const pdlp_work *w, const char *line)
+{
+    if (w->prm->on_log && w->prm->log_every >= 0) w->prm->on_log(line, w->prm->log_user);
+}
+
+/* what a phase changes in the workspace and puts back after */
+typedef struct main_state {
+    double omega, pw_err_sum, pw_best, pw_best_balance, fp_restart, fp_last, tol;
+    long iter, k;
+    int restarts;
+    pdlp_stats st;
+    gpu_vec *c, *lb, *ub, *rl, *ru;
+} main_state;
+
+static void save_state(const pdlp_work *w, main_state *s)
+{
+    s->omega = w->omega, s->pw_err_sum = w->pw_err_sum, s->pw_best = w->pw_best;
+    s->pw_best_balance = w->pw_best_balance, s->fp_restart = w->fp_restart, s->fp_last = w->fp_last;
+    s->tol = w->tol, s->iter = w->iter, s->k = w->k, s->restarts = w->restarts, s->st = w->st;
+    s->c = w->v.c, s->lb = w->v.lb, s->ub = w->v.ub, s->rl = w->v.rl, s->ru = w->v.ru;
+}
+
+static void restore_state(pdlp_work *w, const main_state *s)
+{
+    w->omega = s->omega, w->pw_err_sum = s->pw_err_sum, w->pw_best = s->pw_best;
+    w->pw_best_balance = s->pw_best_balance, w->fp_restart = s->fp_restart, w->fp_last = s->fp_last;
+    w->tol = s->tol, w->iter = s->iter, w->k = s->k, w->restarts = s->restarts, w->st = s->st;
+    w->v.c = s->c, w->v.lb = s->lb, w->v.ub = s->ub, w->v.rl = s->rl, w->v.ru = s->ru;
+}
+
+/* the dual phase's bounds: every finite bound 0, the infinite ones kept (their recession cone) */
+static int upload_cone(pdlp_work *w, const double *host, int len, gpu_vec *dst)
+{
+    double *t = malloc(((size_t)len + 1) * sizeof *t);
+    if (!t) return SCOPT_ENOMEM;
+    for (int i = 0; i < len; i++) t[i] = isfinite(host[i]) ? 0.0 : host[i];
+    int rc = w->be->vec_upload(w->ctx, dst, t);
+    free(t);
+    return rc ? pdlp_backend_fail(w, rc) : 0;
+}
+
+/* the phase's problem vectors (held in ph[]) swapped in */
+static int enter_phase(pdlp_work *w, int phase, gpu_vec *ph[5])
+{
+    const scopt_backend *be = w->be;
+    pdlp_vecs *v = &w->v;
+    if (phase == PHASE_PRIMAL) {
+        PDLP_TRY(w, be->vec_create(w->ctx, w->h.n, &ph[0])); /* zero costs */
+        v->c = ph[0];
+        PDLP_TRY(w, be->vec_copy(w->ctx, v->x, v->xp));
+        PDLP_TRY(w, be->vec_fill(w->ctx, v->y, 0.0));
+    } else {
+        const double *host[4] = {w->h.lb, w->h.ub, w->h.rl, w->h.ru};
+        for (int k = 0; k < 4; k++) {
+            PDLP_TRY(w, be->vec_create(w->ctx, k < 2 ? w->h.n : w->h.m, &ph[k + 1]));
+            int rc = upload_cone(w, host[k], k < 2 ? w->h.n : w->h.m, ph[k + 1]);
+            if (rc) return rc;
+        }
+        v->lb = ph[1], v->ub = ph[2], v->rl = ph[3], v->ru = ph[4];
+        PDLP_TRY(w, be->vec_fill(w->ctx, v->x, 0.0));
+        PDLP_TRY(w, be->vec_copy(w->ctx, v->y, v->yp));
+    }
+    PDLP_TRY(w, be->vec_copy(w->ctx, v->x0, v->x));
+    PDLP_TRY(w, be->vec_copy(w->ctx, v->y0, v->y));
+    w->iter = w->k = 0;
+    w->restarts = 0;
+    w->fp_restart = w->fp_last = INFINITY;
+    w->pw_err_sum = 0;
+    w->pw_best_balance = INFINITY;
+    return 0;
+}
+
+/* iterate the phase's problem until its residual meets polish_tol (*met = 1) or the budget or a
+ * limit ends it; T(z) is then in xp / yp */
+static int run_phase(pdlp_work *w, int phase, long budget, int *met)
+{
+    int every = w->prm->check_every > 0 ? w->prm->check_every : 64, conv, restarted, rc;
+    *met = 0;
+    for (;;) {
+        int full = (w->iter + 1) % every == 0 || w->iter + 1 >= budget || pdlp_limit_hit(w) >= 0;
+        if ((rc = pdlp_step(w, full))) return rc;
+        if (!full) { pdlp_advance(w); continue; }
+        if ((rc = pdlp_check(w, &conv))) return rc;
+        double r = phase == PHASE_PRIMAL ? w->st.rel_rp : w->st.rel_rd;
+        if (!isfinite(r)) return 0;
+        if (r <= w->prm->polish_tol) { *met = 1; return 0; }
+        if (w->iter >= budget || pdlp_limit_hit(w) >= 0) return 0;
+        if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
+        if (!restarted) pdlp_advance(w);
+    }
+}
+
+/* one phase from PDLP's current T(z) (xp, yp): on success its half of the polished point goes
+ * to out. The main iteration's state is put back after */
+static int polish_phase(pdlp_work *w, int phase, long budget, gpu_vec *out, int *met, long *iters)
+{
+    main_state s;
+    gpu_vec *ph[5] = {NULL, NULL, NULL, NULL, NULL};
+    save_state(w, &s);
+    int rc = enter_phase(w, phase, ph);
+    if (!rc) rc = run_phase(w, phase, budget, met);
+    if (!rc && *met) {
+        int c = w->be->vec_copy(w->ctx, out, phase == PHASE_PRIMAL ? w->v.xp : w->v.yp);
+        if (c) rc = pdlp_backend_fail(w, c);
+    }
+    *iters = w->iter;
+    restore_state(w, &s);
+    for (int k = 0; k < 5; k++) w->be->vec_free(w->ctx, ph[k]);
+    return rc;
+}
+
+/* the workspace of the rounds: main (the point that met tol, kept for when nothing polishes),
+ * now (the current main T(z), which the phases overwrite), pol (this round's polished point),
+ * best (the best polished point so far) */
+typedef struct polish_vecs {
+    gpu_vec *main_x, *main_y, *now_x, *now_y, *pol_x, *pol_y, *best_x, *best_y;
+} polish_vecs;
+
+static int make_polish_vecs(pdlp_work *w, polish_vecs *pv)
+{
+    gpu_vec **all[8] = {&pv->main_x, &pv->main_y, &pv->now_x, &pv->now_y, &pv->pol_x, &pv->pol_y, &pv->best_x, &pv->best_y};
+    for (int k = 0; k < 8; k++)
+        if (w->be->vec_create(w->ctx, k % 2 ? w->h.m : w->h.n, all[k])) return -1;
+    return 0;
+}
+
+static void free_polish_vecs(pdlp_work *w, polish_vecs *pv)
+{
+    gpu_vec *all[8] = {pv->main_x, pv->main_y, pv->now_x, pv->now_y, pv->pol_x, pv->pol_y, pv->best_x, pv->best_y};
+    for (int k = 0; k < 8; k++) w->be->vec_free(w->ctx, all[k]);
+}
+
+/* dst <- (x, y) as T(z), with its products and statistics on the LP */
+static int set_point(pdlp_work *w, const gpu_vec *x, const gpu_vec *y)
+{
+    int conv;
+    PDLP_TRY(w, w->be->vec_copy(w->ctx, w->v.xp, x));
+    PDLP_TRY(w, w->be->vec_copy(w->ctx, w->v.yp, y));
+    return pdlp_check(w, &conv);
+}
+
+/* the polished point's quality: its gap when the primal phase met polish_tol, else none */
+typedef struct polish_round {
+    int pmet, dmet;
+    long iterations;
+    pdlp_stats st;
+} polish_round;
+
+/* polish the current T(z) once; the measured pair is in pv->pol_*, the main state as it was */
+static int polish_once(pdlp_work *w, polish_vecs *pv, long budget, polish_round *pr)
+{
+    const scopt_backend *be = w->be;
+    long pit = 0, dit = 0;
+    int rc;
+    pdlp_stats st = w->st;
+    memset(pr, 0, sizeof *pr);
+    PDLP_TRY(w, be->vec_copy(w->ctx, pv->now_x, w->v.xp));
+    PDLP_TRY(w, be->vec_copy(w->ctx, pv->now_y, w->v.yp));
+    PDLP_TRY(w, be->vec_copy(w->ctx, pv->pol_x, pv->now_x));
+    PDLP_TRY(w, be->vec_copy(w->ctx, pv->pol_y, pv->now_y));
+    if ((rc = polish_phase(w, PHASE_PRIMAL, budget, pv->pol_x, &pr->pmet, &pit))) return rc;
+    if ((rc = set_point(w, pv->now_x, pv->now_y))) return rc;
+    if ((rc = polish_phase(w, PHASE_DUAL, budget, pv->pol_y, &pr->dmet, &dit))) return rc;
+    if ((rc = set_point(w, pv->pol_x, pv->pol_y))) return rc;
+    pr->st = w->st;
+    pr->iterations = pit + dit;
+    char line[400];
+    snprintf(line, sizeof line,
+             "pdlp polish at %ld: primal %s after %ld iterations, dual %s after %ld; rp %.1e -> %.1e, rd %.1e -> "
+             "%.1e, gap %.1e -> %.1e, pobj %+.9e, dobj %+.9e", w->iter, pr->pmet ? "met" : "not met", pit,
+             pr->dmet ? "met" : "not met", dit, st.rel_rp, pr->st.rel_rp, st.rel_rd, pr->st.rel_rd, st.rel_gap,
+             pr->st.rel_gap, pr->st.pobj, pr->st.dobj);
+    say(w, line);
+    /* the main iteration goes on from its own point */
+    return set_point(w, pv->now_x, pv->now_y);
+}
+
+/* PDLP's iteration, going on from where it stopped, until a point whose polished gap is
+ * predicted within half of tol (*due = 1), until iteration `until`, or a limit. The prediction:
+ * polishing costs objective in proportion to the residuals it removes (the price of the rows
+ * and reduced costs: S 33 (rp + rd), from the first round), so gap + slope (rp + rd) */
+static int advance_to(pdlp_work *w, double slope, long until, int *due)
+{
+    int every = w->prm->check_every > 0 ? w->prm->check_every : 64, restarted, conv, rc;
+    *due = 0;
+    for (rc = 0; !rc;) {
+        int full = (w->iter + 1) % every == 0 || w->iter + 1 >= until || pdlp_limit_hit(w) >= 0;
+        if ((rc = pdlp_step(w, full))) break;
+        if (!full) { pdlp_advance(w); continue; }
+        if ((rc = pdlp_check(w, &conv))) break;
+        const pdlp_stats *st = &w->st;
+        *due = st->rel_gap + slope * (st->rel_rp + st->rel_rd) <= 0.5 * w->tol;
+        if (*due || !pdlp_stats_finite(st) || w->iter >= until || pdlp_limit_hit(w) >= 0) break;
+        if (w->prm->log_every >= 0 && now_seconds() - w->last_log >= w->prm->log_every) pdlp_log_line(w, ":");
+        if ((rc = pdlp_maybe_restart(w, &restarted))) break;
+        if (!restarted) pdlp_advance(w);
+    }
+    return rc;
+}
+
+/* the rounds (see the top of the file); on return T(z) and w->st are the answer's */
+static int polish_rounds(pdlp_work *w, polish_vecs *pv)
+{
+    const pdlp_params *p = w->prm;
+    const scopt_backend *be = w->be;
+    double factor = p->polish_factor > 0 ? p->polish_factor : 8.0, slope = 0;
+    long until = w->iter + (long)(factor * (double)w->iter);
+    int have_best = 0, rc;
+    pdlp_stats main_st = w->st, best_st = w->st;
+    PDLP_TRY(w, be->vec_copy(w->ctx, pv->main_x, w->v.xp));
+    PDLP_TRY(w, be->vec_copy(w->ctx, pv->main_y, w->v.yp));
+    for (;;) {
+        polish_round r;
+        pdlp_stats before = w->st;
+        long budget = w->iter > POLISH_MIN_BUDGET ? w->iter : POLISH_MIN_BUDGET;
+        if ((rc = polish_once(w, pv, budget, &r))) return rc;
+        w->polish_iterations += r.iterations;
+        if (r.pmet && pdlp_stats_finite(&r.st)) /* the price of the residuals this round removed */
+            slope = fmax(slope, (r.st.rel_gap - before.rel_gap) / fmax(before.rel_rp + before.rel_rd, 1e-300));
+        w->polish_rounds++;
+        if (r.pmet && pdlp_stats_finite(&r.st) && (!have_best || r.st.rel_gap < best_st.rel_gap)) {
+            PDLP_TRY(w, be->vec_copy(w->ctx, pv->best_x, pv->pol_x));
+            PDLP_TRY(w, be->vec_copy(w->ctx, pv->best_y, pv->pol_y));
+            best_st = r.st, have_best = 1;
+            w->polish_dual = r.dmet;
+        }
+        if (have_best && best_st.rel_gap <= w->tol) break;
+        if (w->iter >= until || pdlp_limit_hit(w) >= 0 || !pdlp_stats_finite(&w->st)) break;
+        /* the phases used z and the anchors: PDLP goes on as after a restart to its T(z) */
+        PDLP_TRY(w, be->vec_copy(w->ctx, w->v.x, pv->now_x));
+        PDLP_TRY(w, be->vec_copy(w->ctx, w->v.x0, pv->now_x));
+        PDLP_TRY(w, be->vec_copy(w->ctx, w->v.y, pv->now_y));
+        PDLP_TRY(w, be->vec_copy(w->ctx, w->v.y0, pv->now_y));
+        w->k = 0;
+        w->fp_restart = w->fp_last = INFINITY;
+        int due;
+        if ((rc = advance_to(w, slope, until, &due))) return rc;
+        if (!pdlp_stats_finite(&w->st) || pdlp_limit_hit(w) >= 0) break; /* at `until`: one more round */
+    }
+    w->polish_primal = have_best;
+    if (!have_best) w->polish_dual = 0;
+    if ((rc = set_point(w, have_best ? pv->best_x : pv->main_x, have_best ? pv->best_y : pv->main_y))) return rc;
+    w->st = have_best ? best_st : main_st;
+    char line[300];
+    if (have_best)
+        snprintf(line, sizeof line, "pdlp polish: the answer meets the rows to %.1e and the duals to %.1e%s; gap %.1e",
+                 w->st.rel_rp, w->st.rel_rd, w->polish_dual ? "" : " (the duals were not polished)", w->st.rel_gap);
+    else
+        snprintf(line, sizeof line, "pdlp polish: no primal point met %g; the answer is PDLP's point", p->polish_tol);
+    say(w, line);
+    return 0;
+}
+
+/* A run that met the tolerance: polish its point (see the top of the file) */
+int pdlp_polish(pdlp_work *w)
+{
+    polish_vecs pv;
+    memset(&pv, 0, sizeof pv);
+    if (!(w->prm->polish_tol > 0) || w->prm->polish_tol >= w->tol) return 0;
+    double t0 = now_seconds();
+    int rc = 0;
+    if (make_polish_vecs(w, &pv)) say(w, "pdlp polish: no memory for the polished point; the answer is PDLP's point");
+    else rc = polish_rounds(w, &pv);
+    free_polish_vecs(w, &pv);
+    w->polish_seconds = now_seconds() - t0;
+    return rc;
+}
