@@ -7,7 +7,9 @@
 # Environment: PRESETS (default "S M"; the issue's goals are on "L XL"; S3 is a size between S
 # and M; S2 a size between S and S3; S64 the S network over 64 periods, seed 3 whatever SEED says), SEED (1), CAP (time limit per run in seconds, default 1800), RUNS (which runs, default
 # all of: simplex pdlp-cpu+simplex pdlp-cpu pdlp-cuda+simplex pdlp-cuda; the cuda ones only with
-# a GPU; NAME@TOL runs NAME with --pdlp-tol TOL; "none": no run, for SPMV_BENCH alone), SPMV_BENCH (1: measure SpMV bandwidth, the
+# a GPU; NAME@TOL runs NAME with --pdlp-tol TOL; "none": no run, for SPMV_BENCH alone; also,
+# not in the default, pdlp-cpu+polish and pdlp-cuda+polish: --pdlp-finish polish, the table
+# naming the polished plan's proven gap), SPMV_BENCH (1: measure SpMV bandwidth, the
 # default; 0: not), WORK (where datasets and plans go, default OUTDIR: tools/gpu_check.sh keeps
 # them out of the folder it brings back), BUILD (build/rel). A run that hits CAP shows "> CAP".
 # Appends to OUTDIR/pdlp_bench.md (the table; its header when the file is new) and keeps the
@@ -62,14 +64,16 @@ run_one() {
 try: print("%.2f" % float(sys.argv[1]))
 except Exception: print("-")' "$(field "$j" timings.solve)")
     st=$(field "$j" status)
-    if [ "$st" != optimal ]; then # a stopped finish keeps PDLP's point (docs/pdlp.md "When the finish is stopped")
+    label=$name
+    if [ "$(field "$j" solver.pdlp.plan_point)" = polished ]; then # docs/pdlp.md "Feasibility polishing"
+        label="$name, $st, proven gap $(python3 -c 'import sys; print("%.2g" % float(sys.argv[1]))' "$(field "$j" solver.pdlp.relative_gap)")"
+    elif [ "$st" != optimal ]; then # a stopped finish keeps PDLP's point (docs/pdlp.md "When the finish is stopped")
         if [ "$(field "$j" solver.pdlp.plan_point)" = pdlp ]; then t="> $CAP ($st: PDLP's point kept)"; else t="> $CAP ($st)"; fi
     fi
     if [ -z "$base" ]; then base=$t; fi
     ratio=$(python3 -c 'import sys
 try: print("%.2f" % (float(sys.argv[2]) / float(sys.argv[1])))
 except Exception: print("-")' "$base" "$t")
-    label=$name
     case $name in *cuda*) [ -n "${SCOPT_CUDA_SPMV:-}" ] && label="$name, SpMV $SCOPT_CUDA_SPMV" ;; esac
     echo "| $p | $(field "$j" model.rows) | $(field "$j" model.columns) | $(field "$j" model.nonzeros) | $label | $CAP | $t | $ratio | $(field "$j" solver.pdlp.iterations) | $(field "$j" solver.iterations) | $(field "$j" objective) |" >> "$MD"
     rm -rf "$WORK/plan-$f"
@@ -90,6 +94,8 @@ for p in $PRESETS; do
     run "$p" pdlp-cpu --lp-method pdlp --device cpu --pdlp-finish none
     run "$p" pdlp-cuda+simplex --lp-method pdlp --device gpu
     run "$p" pdlp-cuda --lp-method pdlp --device gpu --pdlp-finish none
+    run "$p" pdlp-cpu+polish --lp-method pdlp --device cpu --pdlp-finish polish
+    run "$p" pdlp-cuda+polish --lp-method pdlp --device gpu --pdlp-finish polish
     if [ "${SPMV_BENCH:-1}" = 1 ] && [ -x "$SPMV" ]; then
         { echo "preset $p:"; "$SPMV" "$WORK/data-$p" cpu 20 2>&1
           [ $gpu = 1 ] && "$SPMV" "$WORK/data-$p" gpu 200 2>&1; } > "$OUT/spmv-$p.txt"

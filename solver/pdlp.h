@@ -59,8 +59,7 @@ typedef struct pdlp_params {
     /* feasibility polishing once tol is met (pdlp_polish.c; docs/pdlp.md "Feasibility
      * polishing"): the primal point's rows and the duals' reduced costs to this relative
      * tolerance (0: none; must be below tol); while the polished gap is above tol, PDLP goes
-     * on (toward tol/10, /100, ...) and polishes again, within polish_factor (8) times the
-     * iterations tol took */
+     * on and polishes again, within polish_factor (8) times the iterations tol took */
     double polish_tol;
     double polish_factor;
     double log_every;         /* seconds between progress lines (1.0); < 0: none */

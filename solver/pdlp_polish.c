@@ -10,11 +10,12 @@
  * Each phase ends at polish_tol or at its budget of iterations (the main run's, at least
  * POLISH_MIN_BUDGET) or a limit. A polished primal point is feasible to polish_tol; with polished
  * duals its gap is a bound on its distance from the optimum. Moving x to feasibility costs
- * objective in proportion to the residual it started from (S: gap 3.3e-3 from PDLP's point at
- * 1e-4, 3.6e-5 from one at 4e-7), so while the polished gap is above tol, PDLP goes on toward a
- * tolerance ten times tighter and polishes again, within polish_factor times the iterations tol
- * took; the answer is the polished point with the smallest gap (or PDLP's point when no primal
- * phase met polish_tol). docs/pdlp.md, "Feasibility polishing". */
+ * objective in proportion to the residuals it started from (S: gap 3.3e-3 from PDLP's point at
+ * rp 9.8e-5, 4.9e-5 from one at 6.7e-7), so while the polished gap is above tol, PDLP goes on
+ * (exactly as if it had not stopped) to a point whose polished gap is predicted within tol, and
+ * a new round polishes that; within polish_factor times the iterations tol took, and in time for
+ * a last round under a time limit. The answer is the polished point with the smallest gap (or
+ * PDLP's point when no primal phase met polish_tol). docs/pdlp.md, "Feasibility polishing". */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,25 +138,47 @@ static int polish_phase(pdlp_work *w, int phase, long budget, gpu_vec *out, int 
     return rc;
 }
 
-/* the workspace of the rounds: main (the point that met tol, kept for when nothing polishes),
- * now (the current main T(z), which the phases overwrite), pol (this round's polished point),
- * best (the best polished point so far) */
+/* the workspace of the rounds, pairs of a column and a row vector: main (the point that met
+ * tol, kept for when nothing polishes), now (the current T(z)), z and anchor (PDLP's next
+ * iterate and Halpern anchor: the phases overwrite all three, and PDLP goes on from them), pol
+ * (this round's polished point), best (the best polished point so far) */
+#define POLISH_PAIRS 6
 typedef struct polish_vecs {
-    gpu_vec *main_x, *main_y, *now_x, *now_y, *pol_x, *pol_y, *best_x, *best_y;
+    gpu_vec *main_x, *main_y, *now_x, *now_y, *z_x, *z_y, *anchor_x, *anchor_y, *pol_x, *pol_y, *best_x, *best_y;
 } polish_vecs;
+
+static void polish_slots(polish_vecs *pv, gpu_vec **s[2 * POLISH_PAIRS])
+{
+    gpu_vec **all[2 * POLISH_PAIRS] = {&pv->main_x, &pv->main_y, &pv->now_x,    &pv->now_y,    &pv->z_x,   &pv->z_y,
+                                       &pv->anchor_x, &pv->anchor_y, &pv->pol_x, &pv->pol_y, &pv->best_x, &pv->best_y};
+    memcpy(s, all, sizeof all);
+}
 
 static int make_polish_vecs(pdlp_work *w, polish_vecs *pv)
 {
-    gpu_vec **all[8] = {&pv->main_x, &pv->main_y, &pv->now_x, &pv->now_y, &pv->pol_x, &pv->pol_y, &pv->best_x, &pv->best_y};
-    for (int k = 0; k < 8; k++)
-        if (w->be->vec_create(w->ctx, k % 2 ? w->h.m : w->h.n, all[k])) return -1;
+    gpu_vec **s[2 * POLISH_PAIRS];
+    polish_slots(pv, s);
+    for (int k = 0; k < 2 * POLISH_PAIRS; k++)
+        if (w->be->vec_create(w->ctx, k % 2 ? w->h.m : w->h.n, s[k])) return -1;
     return 0;
 }
 
 static void free_polish_vecs(pdlp_work *w, polish_vecs *pv)
 {
-    gpu_vec *all[8] = {pv->main_x, pv->main_y, pv->now_x, pv->now_y, pv->pol_x, pv->pol_y, pv->best_x, pv->best_y};
-    for (int k = 0; k < 8; k++) w->be->vec_free(w->ctx, all[k]);
+    gpu_vec **s[2 * POLISH_PAIRS];
+    polish_slots(pv, s);
+    for (int k = 0; k < 2 * POLISH_PAIRS; k++) w->be->vec_free(w->ctx, *s[k]);
+}
+
+/* PDLP's next iterate (the Halpern point of the step a check follows, which the next
+ * pdlp_advance makes the iterate) and its anchor, kept across a round (save != 0) or put back */
+static int keep_iterate(pdlp_work *w, polish_vecs *pv, int save)
+{
+    gpu_vec *mine[4] = {pv->z_x, pv->z_y, pv->anchor_x, pv->anchor_y};
+    gpu_vec *pdlp[4] = {w->v.xn, w->v.yn, w->v.x0, w->v.y0};
+    for (int k = 0; k < 4; k++)
+        PDLP_TRY(w, w->be->vec_copy(w->ctx, save ? mine[k] : pdlp[k], save ? pdlp[k] : mine[k]));
+    return 0;
 }
 
 /* dst <- (x, y) as T(z), with its products and statistics on the LP */
@@ -182,6 +205,7 @@ static int polish_once(pdlp_work *w, polish_vecs *pv, long budget, polish_round 
     int rc;
     pdlp_stats st = w->st;
     memset(pr, 0, sizeof *pr);
+    if ((rc = keep_iterate(w, pv, 1))) return rc;
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->now_x, w->v.xp));
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->now_y, w->v.yp));
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->pol_x, pv->now_x));
@@ -199,15 +223,23 @@ static int polish_once(pdlp_work *w, polish_vecs *pv, long budget, polish_round 
              pr->dmet ? "met" : "not met", dit, st.rel_rp, pr->st.rel_rp, st.rel_rd, pr->st.rel_rd, st.rel_gap,
              pr->st.rel_gap, pr->st.pobj, pr->st.dobj);
     say(w, line);
-    /* the main iteration goes on from its own point */
-    return set_point(w, pv->now_x, pv->now_y);
+    /* PDLP's iteration as it was: its iterate, anchor, T(z) with its products, and the check's
+     * statistics (the fixed-point error the restart rule reads among them) */
+    if ((rc = keep_iterate(w, pv, 0))) return rc;
+    PDLP_TRY(w, be->vec_copy(w->ctx, w->v.xp, pv->now_x));
+    PDLP_TRY(w, be->vec_copy(w->ctx, w->v.yp, pv->now_y));
+    PDLP_TRY(w, be->spmv(w->ctx, w->A, 0, w->v.xp, w->v.axp));
+    PDLP_TRY(w, be->spmv(w->ctx, w->A, 1, w->v.yp, w->v.atyp));
+    w->st = st;
+    return 0;
 }
 
 /* PDLP's iteration, going on from where it stopped, until a point whose polished gap is
- * predicted within half of tol (*due = 1), until iteration `until`, or a limit. The prediction:
+ * predicted within half of tol (*due = 1), until iteration `until` or the time `deadline` (a
+ * last round then fits in the time limit), or a limit. The prediction:
  * polishing costs objective in proportion to the residuals it removes (the price of the rows
  * and reduced costs: S 33 (rp + rd), from the first round), so gap + slope (rp + rd) */
-static int advance_to(pdlp_work *w, double slope, long until, int *due)
+static int advance_to(pdlp_work *w, double slope, long until, double deadline, int *due)
 {
     int every = w->prm->check_every > 0 ? w->prm->check_every : 64, restarted, conv, rc;
     *due = 0;
@@ -218,7 +250,8 @@ static int advance_to(pdlp_work *w, double slope, long until, int *due)
         if ((rc = pdlp_check(w, &conv))) break;
         const pdlp_stats *st = &w->st;
         *due = st->rel_gap + slope * (st->rel_rp + st->rel_rd) <= 0.5 * w->tol;
-        if (*due || !pdlp_stats_finite(st) || w->iter >= until || pdlp_limit_hit(w) >= 0) break;
+        if (*due || !pdlp_stats_finite(st) || w->iter >= until || now_seconds() >= deadline || pdlp_limit_hit(w) >= 0)
+            break;
         if (w->prm->log_every >= 0 && now_seconds() - w->last_log >= w->prm->log_every) pdlp_log_line(w, ":");
         if ((rc = pdlp_maybe_restart(w, &restarted))) break;
         if (!restarted) pdlp_advance(w);
@@ -237,9 +270,11 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
     pdlp_stats main_st = w->st, best_st = w->st;
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->main_x, w->v.xp));
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->main_y, w->v.yp));
+    double deadline = p->time_limit > 0 ? w->start + p->time_limit : INFINITY;
     for (;;) {
         polish_round r;
         pdlp_stats before = w->st;
+        double t0 = now_seconds();
         long budget = w->iter > POLISH_MIN_BUDGET ? w->iter : POLISH_MIN_BUDGET;
         if ((rc = polish_once(w, pv, budget, &r))) return rc;
         w->polish_iterations += r.iterations;
@@ -253,17 +288,16 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
             w->polish_dual = r.dmet;
         }
         if (have_best && best_st.rel_gap <= w->tol) break;
-        if (w->iter >= until || pdlp_limit_hit(w) >= 0 || !pdlp_stats_finite(&w->st)) break;
-        /* the phases used z and the anchors: PDLP goes on as after a restart to its T(z) */
-        PDLP_TRY(w, be->vec_copy(w->ctx, w->v.x, pv->now_x));
-        PDLP_TRY(w, be->vec_copy(w->ctx, w->v.x0, pv->now_x));
-        PDLP_TRY(w, be->vec_copy(w->ctx, w->v.y, pv->now_y));
-        PDLP_TRY(w, be->vec_copy(w->ctx, w->v.y0, pv->now_y));
-        w->k = 0;
-        w->fp_restart = w->fp_last = INFINITY;
-        int due;
-        if ((rc = advance_to(w, slope, until, &due))) return rc;
-        if (!pdlp_stats_finite(&w->st) || pdlp_limit_hit(w) >= 0) break; /* at `until`: one more round */
+        /* a round's phases take about as long each time: PDLP stops in time for one more */
+        double round_seconds = now_seconds() - t0, last_start = deadline - 1.5 * round_seconds;
+        if (w->iter >= until || now_seconds() >= last_start || pdlp_limit_hit(w) >= 0 || !pdlp_stats_finite(&w->st))
+            break;
+        /* PDLP goes on exactly as it would have without the round (pdlp.c's at_check) */
+        int due, restarted;
+        if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
+        if (!restarted) pdlp_advance(w);
+        if ((rc = advance_to(w, slope, until, last_start, &due))) return rc;
+        if (!pdlp_stats_finite(&w->st) || pdlp_limit_hit(w) >= 0) break; /* at `until` or last_start: one more round */
     }
     w->polish_primal = have_best;
     if (!have_best) w->polish_dual = 0;

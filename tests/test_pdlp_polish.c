@@ -5,6 +5,8 @@
  *    is optimal exactly when the gap between them is within --pdlp-tol;
  *  - the rounds: with no budget to go on, one round, and the answer is still the polished point
  *    (its products consistent with it); without polishing the point is PDLP's;
+ *  - the rounds leave PDLP's trajectory alone (a second round polishes the point a plain run
+ *    stopped there has);
  *  - the cancel flag after the first round: that round's point is the plan, status cancelled;
  *  - the options: polish accepted, an unknown finish refused. */
 #include <math.h>
@@ -154,6 +156,57 @@ TEST(cancel_keeps_the_polished_point)
     CHECK(found);
 }
 
+/* the rounds leave PDLP's own trajectory alone: the point a second round polishes is the point a
+ * plain run stopped by an iteration limit there has (its residuals and gap as logged) */
+typedef struct round_log {
+    long at;
+    char stats[96];
+} round_log;
+
+static void second_round(const char *line, void *user)
+{
+    round_log *r = user;
+    long at;
+    const char *rp = strstr(line, "rp "), *rd = strstr(line, "rd "), *gap = strstr(line, "gap ");
+    if (strncmp(line, "pdlp polish at ", 15) || sscanf(line + 15, "%ld", &at) != 1 || !rp || !rd || !gap) return;
+    if (r->at == 0) r->at = -1; /* the first round */
+    else if (r->at == -1) {
+        r->at = at;
+        snprintf(r->stats, sizeof r->stats, "%.7s %.7s %.7s", rp + 3, rd + 3, gap + 4);
+    }
+}
+
+TEST(rounds_leave_the_trajectory_alone)
+{
+    int found = 0;
+    for (unsigned seed = 1; seed <= 15 && !found; seed++) {
+        scopt_model *md = random_lp(seed, 80, 120, 5);
+        pdlp_problem p = pdlp_problem_of(md);
+        pdlp_params prm;
+        pdlp_result a, b;
+        round_log log = {0, ""};
+        pdlp_params_init(&prm);
+        prm.polish_tol = 1e-10;
+        prm.on_log = second_round;
+        prm.log_user = &log;
+        CHECK(pdlp_solve(&p, &prm, &a, NULL) == SCOPT_OK);
+        if (log.at > 0) {
+            found = 1;
+            pdlp_params_init(&prm);
+            prm.tol = 1e-12;
+            prm.iteration_limit = log.at;
+            CHECK(pdlp_solve(&p, &prm, &b, NULL) == SCOPT_OK && b.iterations == log.at);
+            char want[96];
+            snprintf(want, sizeof want, "%.1e %.1e %.1e", b.rel_primal_residual, b.rel_dual_residual, b.rel_gap);
+            CHECK_STR(log.stats, want);
+            pdlp_result_free(&b);
+        }
+        pdlp_result_free(&a);
+        model_free(md);
+    }
+    CHECK(found);
+}
+
 TEST(options)
 {
     scopt_options o;
@@ -182,6 +235,6 @@ int main(void)
 {
     static const harness_test tests[] = {T(polished_plans_are_feasible_and_bounded),
                                          T(one_round_keeps_the_polished_point), T(cancel_keeps_the_polished_point),
-                                         T(options)};
+                                         T(rounds_leave_the_trajectory_alone), T(options)};
     return harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp_polish");
 }

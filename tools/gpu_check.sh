@@ -22,7 +22,8 @@
 # finish with the time left; xl: PDLP-CUDA on XL with the presolve and a checkpoint, so that calls made one after the other go
 # on where the last stopped; once XL is optimal, the fused iteration against the unfused one on
 # XL, the restart cap on the XL stand-ins and L with the time left; spmv: the SpMV kernels on XL and
-# PDLP-CUDA on M and L (a short call); survey: the second run's sequence (below).
+# PDLP-CUDA on M and L (a short call); polish: --pdlp-finish polish on CUDA, S3 (against the
+# finish) and L; survey: the second run's sequence (below).
 set -u
 ROOT=$(pwd)
 DEBS=.device-debs
@@ -191,6 +192,14 @@ if [ "$PLAN" = xl ]; then
     log "done (status $status, plan xl)"
     exit $status
 fi
+if [ "$PLAN" = polish ]; then
+    # feasibility polishing on CUDA (docs/pdlp.md "Feasibility polishing", unmeasured on a GPU):
+    # S3 against the finish, then L with the time left (polishing is PDLP iterations, cheap there)
+    bench bench_S3_polish 150 S3 "pdlp-cuda+polish pdlp-cuda+simplex" 0
+    bench bench_L_polish 400 L "pdlp-cuda+polish" 0
+    log "done (status $status, plan polish)"
+    exit $status
+fi
 if [ "$PLAN" = spmv ]; then
     # the short plan: the SpMV kernels on XL (auto against the kernels it chooses between), then
     # PDLP-CUDA with the default kernel on M and on L with the time left
@@ -203,7 +212,7 @@ if [ "$PLAN" = spmv ]; then
     exit $status
 fi
 if [ "$PLAN" != survey ]; then
-    log "GPU_CHECK_PLAN=$PLAN: expected finish, xl, spmv or survey"
+    log "GPU_CHECK_PLAN=$PLAN: expected finish, polish, xl, spmv or survey"
     exit 1
 fi
 

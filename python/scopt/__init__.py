@@ -79,7 +79,8 @@ class _Callbacks:
         for key, value in numbers.items():
             if value is None:
                 continue
-            if key not in ("mip_gap", "time_limit", "cuts", "heuristics", "max_errors", "pdlp_tol", "threads"):
+            if key not in ("mip_gap", "time_limit", "cuts", "heuristics", "max_errors", "pdlp_tol", "threads",
+                           "device", "lp_method", "pdlp_finish"):
                 raise TypeError("unknown option %r" % key)
             setattr(self.opt, key, type(getattr(self.opt, key))(value))
         self.diagnostics = diagnostics
@@ -214,17 +215,28 @@ class Network:
         return net.finish()
 
     def solve(self, mip_gap=None, time_limit=None, cuts=None, heuristics=None, progress=None, log=None,
-              cancel=None, threads=None):
+              cancel=None, threads=None, device=None, lp_method=None, pdlp_finish=None):
         """Solve; returns a Plan (whose status may be infeasible, no_plan, cancelled, ...).
         progress(dict) gets phase, elapsed_seconds, has_incumbent, incumbent, bound, gap;
         log(line) gets the solver's log lines; cancel is a CancelToken; threads: PDLP's CPU
-        threads (default 1, "all": one per core; the same result whatever the number)."""
+        threads (default 1, "all": one per core; the same result whatever the number);
+        device "auto" | "cpu" | "gpu", lp_method "auto" | "simplex" | "interior" | "pdlp",
+        pdlp_finish "simplex" | "none" | "restricted" | "polish" as the CLI's options of those
+        names (docs/pdlp.md)."""
         if not self.finished:
             self.finish()
         if threads == "all":
             threads = -1  # SCOPT_THREADS_ALL_CORES
+        choices = {"device": (device, ("auto", "cpu", "gpu")),
+                   "lp_method": (lp_method, ("auto", "simplex", "interior", "pdlp")),
+                   "pdlp_finish": (pdlp_finish, ("simplex", "none", "restricted", "polish"))}
+        named = {}
+        for key, (value, names) in choices.items():
+            if value is not None and value not in names:
+                raise ValueError("%s %r: expected one of %s" % (key, value, ", ".join(names)))
+            named[key] = None if value is None else names.index(value)
         cb = _Callbacks(log=log, progress=progress, cancel=cancel, mip_gap=mip_gap, time_limit=time_limit,
-                        cuts=cuts, heuristics=heuristics, threads=threads)
+                        cuts=cuts, heuristics=heuristics, threads=threads, **named)
         err = _lib.Error()
         h = ctypes.c_void_p()
         _check(_L.scopt_solve(self._h, ctypes.byref(cb.opt), ctypes.byref(h), ctypes.byref(err)), err)

@@ -111,6 +111,21 @@ class TestBinding(unittest.TestCase):
             net.solve(threads=-5)
         self.assertIn("threads -5", cm.exception.message)
 
+    def test_pdlp_polish(self):
+        # docs/pdlp.md "Feasibility polishing": a plan no cheaper than the optimum, a bound no higher
+        with open(os.path.join(CONF, "expected.csv")) as f:
+            want = {r["dataset"]: float(r["objective"]) for r in csv.DictReader(f)}["lp-small-calendar"]
+        net = scopt.read_dir(os.path.join(CONF, "lp-small-calendar"))
+        plan = net.solve(device="cpu", lp_method="pdlp", pdlp_finish="polish")
+        pdlp = plan.summary["solver"]["pdlp"]
+        self.assertEqual(pdlp["plan_point"], "polished")
+        self.assertTrue(pdlp["polish"]["primal_polished"] and pdlp["polish"]["dual_polished"])
+        self.assertGreaterEqual(plan.objective, want * (1 - 1e-9))
+        self.assertLessEqual(plan.summary["best_bound"], want * (1 + 1e-7))
+        self.assertLessEqual(pdlp["relative_primal_residual"], 1e-10)
+        with self.assertRaises(ValueError):
+            net.solve(pdlp_finish="polished")
+
     def test_errors_carry_the_library_message(self):
         net = scopt.Network()
         net.add("items", item="RAW1")
