@@ -213,7 +213,7 @@ static int solve(pdlp_work *w, const pdlp_problem *p, pdlp_result *r)
     w->omega = w->pw_best = cn > 1e-12 && bn > 1e-12 ? sqrt(cn / bn) : 1.0;
     w->pw_best_balance = INFINITY;
     log_header(w);
-    uint64_t fp = w->prm->checkpoint ? pdlp_fingerprint(p, w->prm) : 0;
+    uint64_t fp = w->fingerprint = w->prm->checkpoint ? pdlp_fingerprint(p, w->prm) : 0;
     if ((rc = pdlp_checkpoint_load(w, fp))) return rc;
     int met = 0;
     if ((rc = resumed_point_met(w, &status, &met))) return rc;

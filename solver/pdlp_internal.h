@@ -75,6 +75,7 @@ typedef struct pdlp_work {
     int polish_rounds;
     int polish_primal, polish_dual; /* 1: that half of the answer is a polished one */
     double polish_seconds;
+    uint64_t fingerprint;       /* the LP's, for the checkpoint file (0: no file) */
     long resumed_from;          /* iterations of the checkpoint this run started from (0: none) */
     int checkpoint_saved;       /* 1: the checkpoint file was written at the end */
     char checkpoint_note[200];  /* why an existing checkpoint file was not used, or not written */

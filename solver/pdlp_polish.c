@@ -265,7 +265,7 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
     const pdlp_params *p = w->prm;
     const scopt_backend *be = w->be;
     double factor = p->polish_factor > 0 ? p->polish_factor : 8.0, slope = 0;
-    long until = w->iter + (long)(factor * (double)w->iter);
+    long start = w->iter, until = w->iter + (long)(factor * (double)w->iter);
     int have_best = 0, rc;
     pdlp_stats main_st = w->st, best_st = w->st;
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->main_x, w->v.xp));
@@ -299,6 +299,9 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
         if ((rc = advance_to(w, slope, until, last_start, &due))) return rc;
         if (!pdlp_stats_finite(&w->st) || pdlp_limit_hit(w) >= 0) break; /* at `until` or last_start: one more round */
     }
+    /* PDLP went on: its own point (T(z), in xp / yp now) replaces the one the checkpoint file got
+     * at the tolerance, so that the next run goes on from here */
+    if (w->iter > start && pdlp_stats_finite(&w->st)) pdlp_checkpoint_save(w, w->fingerprint);
     w->polish_primal = have_best;
     if (!have_best) w->polish_dual = 0;
     if ((rc = set_point(w, have_best ? pv->best_x : pv->main_x, have_best ? pv->best_y : pv->main_y))) return rc;

@@ -6,11 +6,14 @@
  *  - the rounds: with no budget to go on, one round, and the answer is still the polished point
  *    (its products consistent with it); without polishing the point is PDLP's;
  *  - the rounds leave PDLP's trajectory alone (a second round polishes the point a plain run
- *    stopped there has);
+ *    stopped there has), and the checkpoint file gets where PDLP went on to;
  *  - the cancel flag after the first round: that round's point is the plan, status cancelled;
  *  - the options: polish accepted, an unknown finish refused. */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, close */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include "harness.h"
 #include "test_rand.h"
 #include "glpk_driver.h"
@@ -185,7 +188,11 @@ TEST(rounds_leave_the_trajectory_alone)
         pdlp_params prm;
         pdlp_result a, b;
         round_log log = {0, ""};
+        char ckpt[] = "/tmp/scopt-polish-ckpt-XXXXXX";
+        int fd = mkstemp(ckpt);
+        if (fd >= 0) close(fd);
         pdlp_params_init(&prm);
+        prm.checkpoint = ckpt;
         prm.polish_tol = 1e-10;
         prm.on_log = second_round;
         prm.log_user = &log;
@@ -200,7 +207,15 @@ TEST(rounds_leave_the_trajectory_alone)
             snprintf(want, sizeof want, "%.1e %.1e %.1e", b.rel_primal_residual, b.rel_dual_residual, b.rel_gap);
             CHECK_STR(log.stats, want);
             pdlp_result_free(&b);
+            /* the checkpoint file holds where PDLP went on to, not the point of the tolerance */
+            pdlp_params_init(&prm);
+            prm.checkpoint = ckpt;
+            prm.iteration_limit = a.iterations + 1;
+            CHECK(a.iterations > a.iterations_at_tol);
+            CHECK(pdlp_solve(&p, &prm, &b, NULL) == SCOPT_OK && b.resumed_from == a.iterations);
+            pdlp_result_free(&b);
         }
+        remove(ckpt);
         pdlp_result_free(&a);
         model_free(md);
     }
