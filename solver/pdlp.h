@@ -61,6 +61,7 @@ typedef struct pdlp_params {
      * tolerance (0: none; must be below tol); while the polished gap is above tol, PDLP goes
      * on and polishes again, within polish_factor (8) times the iterations tol took */
     double polish_tol;
+    double polish_abs;        /* and the rows' residual 2-norm in the LP's units (0: none) */
     double polish_factor;
     double log_every;         /* seconds between progress lines (1.0); < 0: none */
     /* a file that keeps PDLP's point between runs (NULL: none): the run starts from it when it

@@ -26,9 +26,12 @@ static int finishes(const solve_params *p, const scopt_model *m)
 }
 
 /* --pdlp-finish polish on an LP: PDLP's point polished until it meets the rows to
- * PDLP_POLISH_TOL relative (pdlp_polish.c). 1e-10 is where scopt check's 1e-6 per row held on
- * preset S (polished to 1e-8, three balances were off by 1.2-1.5e-6). docs/pdlp.md */
+ * PDLP_POLISH_TOL relative and PDLP_POLISH_ABS in the model's units, the 2-norm of the rows'
+ * violations (pdlp_polish.c), so that no row is off by more than scopt check's 1e-6. On S,
+ * 1e-8 relative left three balances off by 1.2-1.5e-6 and 1e-10 none; on L (|b| 9.7e5) 1e-10
+ * relative was 9.2e-5 in units and left 70 balances off by 1.2-1.7e-6. docs/pdlp.md */
 #define PDLP_POLISH_TOL 1e-10
+#define PDLP_POLISH_ABS 1e-7
 static int polishes(const solve_params *p, const scopt_model *m)
 {
     return p->pdlp_finish == SCOPT_PDLP_FINISH_POLISH && m->nints == 0;
@@ -132,7 +135,7 @@ static void fill_params(const solve_params *p, const scopt_model *m, const scopt
     prm->checkpoint = p->pdlp_checkpoint;
     prm->presolve = p->pdlp_presolve;
     prm->threads = p->threads;
-    if (polishes(p, m)) prm->polish_tol = PDLP_POLISH_TOL;
+    if (polishes(p, m)) prm->polish_tol = PDLP_POLISH_TOL, prm->polish_abs = PDLP_POLISH_ABS;
     prm->cancel = p->cancel;
     prm->on_log = p->quiet ? NULL : p->on_log;
     prm->log_user = p->log_user;

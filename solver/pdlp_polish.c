@@ -3,7 +3,8 @@
  * faster on a feasibility problem than on the LP itself. Once PDLP met its tolerance, two short
  * runs of the same iteration on two other problems, over the same matrix and backend:
  *   primal: min 0 s.t. the LP's rows and bounds, from x = PDLP's point, y = 0: a point that
- *           meets the rows to polish_tol, near PDLP's (so its objective stays near);
+ *           meets the rows to polish_tol relative and polish_abs in the LP's units (what a
+ *           check of every row needs on large LPs, where |b| is large), near PDLP's;
  *   dual:   the LP's costs with every finite bound 0 (rows and columns), from x = 0, y = PDLP's
  *           duals: its dual feasible set is the LP's, so it ends on duals near PDLP's that
  *           meet the reduced-cost conditions to polish_tol.
@@ -24,6 +25,7 @@
 #include "util.h"
 
 #define POLISH_MIN_BUDGET 1024
+#define POLISH_STALL 16 /* checks without the residual halving that end a phase */
 
 enum { PHASE_PRIMAL = 0, PHASE_DUAL = 1 };
 
@@ -99,11 +101,14 @@ static int enter_phase(pdlp_work *w, int phase, gpu_vec *ph[5])
     return 0;
 }
 
-/* iterate the phase's problem until its residual meets polish_tol (*met = 1) or the budget or a
- * limit ends it; T(z) is then in xp / yp */
+/* iterate the phase's problem until its residual meets polish_tol, and for the rows also
+ * polish_abs (*met = 1), or the budget or a limit ends it, or the residual stalls (has not
+ * halved in POLISH_STALL checks: then *met = 1 when it meets polish_tol alone); T(z) is then
+ * in xp / yp */
 static int run_phase(pdlp_work *w, int phase, long budget, int *met)
 {
-    int every = w->prm->check_every > 0 ? w->prm->check_every : 64, conv, restarted, rc;
+    int every = w->prm->check_every > 0 ? w->prm->check_every : 64, conv, restarted, rc, stalled = 0;
+    double best = INFINITY;
     *met = 0;
     for (;;) {
         int full = (w->iter + 1) % every == 0 || w->iter + 1 >= budget || pdlp_limit_hit(w) >= 0;
@@ -111,8 +116,12 @@ static int run_phase(pdlp_work *w, int phase, long budget, int *met)
         if (!full) { pdlp_advance(w); continue; }
         if ((rc = pdlp_check(w, &conv))) return rc;
         double r = phase == PHASE_PRIMAL ? w->st.rel_rp : w->st.rel_rd;
+        int rel_met = r <= w->prm->polish_tol;
         if (!isfinite(r)) return 0;
-        if (r <= w->prm->polish_tol) { *met = 1; return 0; }
+        int abs_met = phase == PHASE_DUAL || w->prm->polish_abs <= 0 || w->st.rp <= w->prm->polish_abs;
+        if (rel_met && abs_met) { *met = 1; return 0; }
+        if (r <= 0.5 * best) best = r, stalled = 0;
+        else if (++stalled >= POLISH_STALL) { *met = rel_met; return 0; }
         if (w->iter >= budget || pdlp_limit_hit(w) >= 0) return 0;
         if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
         if (!restarted) pdlp_advance(w);
