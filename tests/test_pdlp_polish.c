@@ -4,7 +4,8 @@
  *    and the polished duals' bound no higher (a valid bound: both within rounding); the status
  *    is optimal exactly when the gap between them is within --pdlp-tol;
  *  - the rounds: with no budget to go on, one round, and the answer is still the polished point
- *    (its products consistent with it); without polishing the point is PDLP's;
+ *    (its products consistent with it, its rows met to the absolute criterion too); without
+ *    polishing the point is PDLP's;
  *  - the rounds leave PDLP's trajectory alone (a second round polishes the point a plain run
  *    stopped there has), and the checkpoint file gets where PDLP went on to;
  *  - the cancel flag after the first round: that round's point is the plan, status cancelled;
@@ -105,10 +106,11 @@ TEST(one_round_keeps_the_polished_point)
     pdlp_result a, b;
     pdlp_params_init(&prm);
     prm.polish_tol = 1e-10;
+    prm.polish_abs = 1e-11; /* in the LP's units: |b| is about 100 here, so 1e-10 relative is not enough */
     prm.polish_factor = 1e-9; /* no iterations to go on with after the first round */
     CHECK(pdlp_solve(&p, &prm, &a, NULL) == SCOPT_OK && a.status == PDLP_OPTIMAL);
     CHECK_EQ_INT(a.polish_rounds, 1);
-    CHECK(a.polished_primal && a.rel_primal_residual <= 1e-10);
+    CHECK(a.polished_primal && a.rel_primal_residual <= 1e-10 && a.primal_residual <= 1e-11);
     CHECK(row_violation(md, a.x) <= 1e-10);
     double *act = calloc((size_t)md->nrows, sizeof *act), worst = 0;
     for (size_t e = 0; e < md->nnz; e++) act[md->ai[e]] += md->av[e] * a.x[md->aj[e]];
