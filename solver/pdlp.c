@@ -60,6 +60,11 @@ static void log_header(pdlp_work *w)
     w->prm->on_log(line, w->prm->log_user);
 }
 
+void pdlp_say(const pdlp_work *w, const char *line)
+{
+    if (w->prm->on_log && w->prm->log_every >= 0) w->prm->on_log(line, w->prm->log_user);
+}
+
 /* a limit or the cancel flag: its status, else -1 (pdlp_internal.h) */
 int pdlp_limit_hit(const pdlp_work *w)
 {

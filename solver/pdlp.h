@@ -58,7 +58,7 @@ typedef struct pdlp_params {
     double refine_seconds;    /* (30) */
     /* feasibility polishing once tol is met (pdlp_polish.c; docs/pdlp.md "Feasibility
      * polishing"): the primal point's rows and the duals' reduced costs to this relative
-     * tolerance (0: none; must be below tol); while the polished gap is above tol, PDLP goes
+     * tolerance (0: none); while the polished gap is above tol, PDLP goes
      * on and polishes again, within polish_factor (8) times the iterations tol took */
     double polish_tol;
     double polish_abs;        /* and the rows' residual 2-norm in the LP's units (0: none) */

@@ -95,8 +95,9 @@ int pdlp_backend_fail(pdlp_work *w, int code);
 int pdlp_host_build(const pdlp_problem *p, const pdlp_params *prm, pdlp_host *h);
 void pdlp_host_free(pdlp_host *h);
 
-/* pdlp.c: a progress line (tag ":" or " end") */
+/* pdlp.c: a progress line (tag ":" or " end"); a line of text to the log (unless log_every < 0) */
 void pdlp_log_line(pdlp_work *w, const char *tag);
+void pdlp_say(const pdlp_work *w, const char *line);
 
 /* pdlp_step.c */
 /* the scaled matrix (CSR of A and of A') into backend be's memory: mat_create's status */

@@ -29,11 +29,6 @@
 
 enum { PHASE_PRIMAL = 0, PHASE_DUAL = 1 };
 
-static void say(const pdlp_work *w, const char *line)
-{
-    if (w->prm->on_log && w->prm->log_every >= 0) w->prm->on_log(line, w->prm->log_user);
-}
-
 /* what a phase changes in the workspace and puts back after */
 typedef struct main_state {
     double omega, pw_err_sum, pw_best, pw_best_balance, fp_restart, fp_last, tol;
@@ -231,7 +226,7 @@ static int polish_once(pdlp_work *w, polish_vecs *pv, long budget, polish_round 
              "%.1e, gap %.1e -> %.1e, pobj %+.9e, dobj %+.9e", w->iter, pr->pmet ? "met" : "not met", pit,
              pr->dmet ? "met" : "not met", dit, st.rel_rp, pr->st.rel_rp, st.rel_rd, pr->st.rel_rd, st.rel_gap,
              pr->st.rel_gap, pr->st.pobj, pr->st.dobj);
-    say(w, line);
+    pdlp_say(w, line);
     /* PDLP's iteration as it was: its iterate, anchor, T(z) with its products, and the check's
      * statistics (the fixed-point error the restart rule reads among them) */
     if ((rc = keep_iterate(w, pv, 0))) return rc;
@@ -321,7 +316,7 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
                  w->st.rel_rp, w->st.rel_rd, w->polish_dual ? "" : " (the duals were not polished)", w->st.rel_gap);
     else
         snprintf(line, sizeof line, "pdlp polish: no primal point met %g; the answer is PDLP's point", p->polish_tol);
-    say(w, line);
+    pdlp_say(w, line);
     return 0;
 }
 
@@ -330,10 +325,10 @@ int pdlp_polish(pdlp_work *w)
 {
     polish_vecs pv;
     memset(&pv, 0, sizeof pv);
-    if (!(w->prm->polish_tol > 0) || w->prm->polish_tol >= w->tol) return 0;
+    if (!(w->prm->polish_tol > 0)) return 0;
     double t0 = now_seconds();
     int rc = 0;
-    if (make_polish_vecs(w, &pv)) say(w, "pdlp polish: no memory for the polished point; the answer is PDLP's point");
+    if (make_polish_vecs(w, &pv)) pdlp_say(w, "pdlp polish: no memory for the polished point; the answer is PDLP's point");
     else rc = polish_rounds(w, &pv);
     free_polish_vecs(w, &pv);
     w->polish_seconds = now_seconds() - t0;

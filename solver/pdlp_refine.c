@@ -9,11 +9,6 @@
 #include "pdlp_internal.h"
 #include "util.h"
 
-static void say(const pdlp_work *w, const char *line)
-{
-    if (w->prm->on_log && w->prm->log_every >= 0) w->prm->on_log(line, w->prm->log_user);
-}
-
 double pdlp_refine_target(const pdlp_params *p)
 {
     return p->refine_tol > 0 && p->refine_tol < p->tol ? p->refine_tol : 0;
@@ -28,7 +23,7 @@ int pdlp_refine_start(pdlp_work *w, int *go_on)
     const scopt_backend *be = w->be;
     if (be->vec_create(w->ctx, w->h.n, &w->keep_x) || be->vec_create(w->ctx, w->h.m, &w->keep_y)) {
         pdlp_refine_free(w); /* no room to keep the point (device memory): stop at tol as without */
-        say(w, "pdlp: no memory to keep the point that met the tolerance; no refinement before the finish");
+        pdlp_say(w, "pdlp: no memory to keep the point that met the tolerance; no refinement before the finish");
         return 0;
     }
     PDLP_TRY(w, be->vec_copy(w->ctx, w->keep_x, w->v.xp));
@@ -43,7 +38,7 @@ int pdlp_refine_start(pdlp_work *w, int *go_on)
     snprintf(line, sizeof line,
              "pdlp: tolerance %g met at iteration %ld; going on toward %g for the finish (at most %ld more "
              "iterations, %.0f s)", p->tol, w->iter, p->refine_tol, w->refine_until - w->iter, secs);
-    say(w, line);
+    pdlp_say(w, line);
     *go_on = 1;
     return 0;
 }
@@ -68,7 +63,7 @@ int pdlp_refine_restore(pdlp_work *w)
              "pdlp: %g not reached after %ld more iterations (gap %.1e, rp %.1e, rd %.1e); the answer is the "
              "point that met %g at iteration %ld", w->prm->refine_tol, w->iter - w->iter_at_tol, w->st.rel_gap,
              w->st.rel_rp, w->st.rel_rd, w->prm->tol, w->iter_at_tol);
-    say(w, line);
+    pdlp_say(w, line);
     w->st = w->keep_st;
     w->tol = w->prm->tol;
     return 0;
