@@ -86,8 +86,8 @@ typedef enum {
 /* what follows a PDLP solve: GLPK's simplex warm-started from a basis found from the PDLP
  * point by sifting (an exact vertex), the same with the older restricted-LP start instead of
  * sifting, nothing (the approximate PDLP point), or feasibility polishing (a point that meets
- * every row to 1e-10 relative, with a proven bound on its gap; docs/pdlp.md "Feasibility
- * polishing"). MIPs always finish with the simplex. */
+ * every row to 1e-10 relative and 1e-7 in the model's units, with a proven bound on its gap;
+ * docs/pdlp.md "Feasibility polishing"). MIPs always finish with the simplex. */
 typedef enum {
     SCOPT_PDLP_FINISH_SIMPLEX = 0,
     SCOPT_PDLP_FINISH_NONE = 1,
