@@ -97,8 +97,8 @@ static int enter_phase(pdlp_work *w, int phase, gpu_vec *ph[5])
 }
 
 /* iterate the phase's problem until its residual meets polish_tol, and for the rows also
- * polish_abs (*met = 1), or the budget or a limit ends it, or the residual stalls (has not
- * halved in POLISH_STALL checks: then *met = 1 when it meets polish_tol alone); T(z) is then
+ * polish_abs (*met = 1), or the budget or a limit ends it or the residual stalls (has not
+ * halved in POLISH_STALL checks): then *met = 1 when it meets polish_tol alone. T(z) is then
  * in xp / yp */
 static int run_phase(pdlp_work *w, int phase, long budget, int *met)
 {
@@ -117,7 +117,7 @@ static int run_phase(pdlp_work *w, int phase, long budget, int *met)
         if (rel_met && abs_met) { *met = 1; return 0; }
         if (r <= 0.5 * best) best = r, stalled = 0;
         else if (++stalled >= POLISH_STALL) { *met = rel_met; return 0; }
-        if (w->iter >= budget || pdlp_limit_hit(w) >= 0) return 0;
+        if (w->iter >= budget || pdlp_limit_hit(w) >= 0) { *met = rel_met; return 0; }
         if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
         if (!restarted) pdlp_advance(w);
     }
@@ -145,16 +145,23 @@ static int polish_phase(pdlp_work *w, int phase, long budget, gpu_vec *out, int 
 /* the workspace of the rounds, pairs of a column and a row vector: main (the point that met
  * tol, kept for when nothing polishes), now (the current T(z)), z and anchor (PDLP's next
  * iterate and Halpern anchor: the phases overwrite all three, and PDLP goes on from them), pol
- * (this round's polished point), best (the best polished point so far) */
-#define POLISH_PAIRS 6
+ * (this round's polished point), best (the best polished point so far), cand (the T(z) of PDLP's
+ * going on whose polished gap is predicted smallest, what the last round polishes when it is
+ * better than PDLP's last point: PDLP's path is not monotone) */
+#define POLISH_PAIRS 7
 typedef struct polish_vecs {
     gpu_vec *main_x, *main_y, *now_x, *now_y, *z_x, *z_y, *anchor_x, *anchor_y, *pol_x, *pol_y, *best_x, *best_y;
+    gpu_vec *cand_x, *cand_y;
+    double cand_pred;      /* its predicted gap (inf: none) */
+    pdlp_stats cand_st;
+    long cand_iter, at;    /* its iteration; the iteration of the point a round polishes */
 } polish_vecs;
 
 static void polish_slots(polish_vecs *pv, gpu_vec **s[2 * POLISH_PAIRS])
 {
-    gpu_vec **all[2 * POLISH_PAIRS] = {&pv->main_x, &pv->main_y, &pv->now_x,    &pv->now_y,    &pv->z_x,   &pv->z_y,
-                                       &pv->anchor_x, &pv->anchor_y, &pv->pol_x, &pv->pol_y, &pv->best_x, &pv->best_y};
+    gpu_vec **all[2 * POLISH_PAIRS] = {&pv->main_x,   &pv->main_y,   &pv->now_x, &pv->now_y, &pv->z_x,
+                                       &pv->z_y,      &pv->anchor_x, &pv->anchor_y, &pv->pol_x, &pv->pol_y,
+                                       &pv->best_x,   &pv->best_y,   &pv->cand_x, &pv->cand_y};
     memcpy(s, all, sizeof all);
 }
 
@@ -185,7 +192,7 @@ static int keep_iterate(pdlp_work *w, polish_vecs *pv, int save)
     return 0;
 }
 
-/* dst <- (x, y) as T(z), with its products and statistics on the LP */
+/* T(z) <- (x, y), with its products and statistics on the LP */
 static int set_point(pdlp_work *w, const gpu_vec *x, const gpu_vec *y)
 {
     int conv;
@@ -194,7 +201,8 @@ static int set_point(pdlp_work *w, const gpu_vec *x, const gpu_vec *y)
     return pdlp_check(w, &conv);
 }
 
-/* the polished point's quality: its gap when the primal phase met polish_tol, else none */
+/* what a round did: whether each phase met its criteria, their iterations, and the polished
+ * pair's statistics on the LP */
 typedef struct polish_round {
     int pmet, dmet;
     long iterations;
@@ -223,7 +231,7 @@ static int polish_once(pdlp_work *w, polish_vecs *pv, long budget, polish_round 
     char line[400];
     snprintf(line, sizeof line,
              "pdlp polish at %ld: primal %s after %ld iterations, dual %s after %ld; rp %.1e -> %.1e, rd %.1e -> "
-             "%.1e, gap %.1e -> %.1e, pobj %+.9e, dobj %+.9e", w->iter, pr->pmet ? "met" : "not met", pit,
+             "%.1e, gap %.1e -> %.1e, pobj %+.9e, dobj %+.9e", pv->at, pr->pmet ? "met" : "not met", pit,
              pr->dmet ? "met" : "not met", dit, st.rel_rp, pr->st.rel_rp, st.rel_rd, pr->st.rel_rd, st.rel_gap,
              pr->st.rel_gap, pr->st.pobj, pr->st.dobj);
     pdlp_say(w, line);
@@ -240,10 +248,12 @@ static int polish_once(pdlp_work *w, polish_vecs *pv, long budget, polish_round 
 
 /* PDLP's iteration, going on from where it stopped, until a point whose polished gap is
  * predicted within half of tol (*due = 1), until iteration `until` or the time `deadline` (a
- * last round then fits in the time limit), or a limit. The prediction:
- * polishing costs objective in proportion to the residuals it removes (the price of the rows
- * and reduced costs: S 33 (rp + rd), from the first round), so gap + slope (rp + rd) */
-static int advance_to(pdlp_work *w, double slope, long until, double deadline, int *due)
+ * last round then fits in the time limit), or a limit; *pred is the last point's prediction,
+ * and pv->cand keeps the point predicted best. The prediction: polishing costs objective in
+ * proportion to the residuals it removes (the price of the rows and reduced costs: S 33
+ * (rp + rd), from the first round), so gap + slope (rp + rd) */
+static int advance_to(pdlp_work *w, polish_vecs *pv, double slope, long until, double deadline, int *due,
+                      double *pred)
 {
     int every = w->prm->check_every > 0 ? w->prm->check_every : 64, restarted, conv, rc;
     *due = 0;
@@ -253,7 +263,15 @@ static int advance_to(pdlp_work *w, double slope, long until, double deadline, i
         if (!full) { pdlp_advance(w); continue; }
         if ((rc = pdlp_check(w, &conv))) break;
         const pdlp_stats *st = &w->st;
-        *due = st->rel_gap + slope * (st->rel_rp + st->rel_rd) <= 0.5 * w->tol;
+        *pred = st->rel_gap + slope * (st->rel_rp + st->rel_rd);
+        *due = *pred <= 0.5 * w->tol;
+        if (pdlp_stats_finite(st) && *pred < pv->cand_pred) {
+            if ((rc = w->be->vec_copy(w->ctx, pv->cand_x, w->v.xp)) || (rc = w->be->vec_copy(w->ctx, pv->cand_y, w->v.yp))) {
+                rc = pdlp_backend_fail(w, rc);
+                break;
+            }
+            pv->cand_pred = *pred, pv->cand_st = *st, pv->cand_iter = w->iter;
+        }
         if (*due || !pdlp_stats_finite(st) || w->iter >= until || now_seconds() >= deadline || pdlp_limit_hit(w) >= 0)
             break;
         if (w->prm->log_every >= 0 && now_seconds() - w->last_log >= w->prm->log_every) pdlp_log_line(w, ":");
@@ -261,6 +279,15 @@ static int advance_to(pdlp_work *w, double slope, long until, double deadline, i
         if (!restarted) pdlp_advance(w);
     }
     return rc;
+}
+
+/* PDLP went on: its own point (T(z), in xp / yp now) replaces the one the checkpoint file got
+ * at the tolerance, so that the next run goes on from here (once) */
+static int save_where_pdlp_went(pdlp_work *w, long start, int *saved)
+{
+    if (*saved || w->iter <= start || !pdlp_stats_finite(&w->st)) return 0;
+    *saved = 1;
+    return pdlp_checkpoint_save(w, w->fingerprint);
 }
 
 /* the rounds (see the top of the file); on return T(z) and w->st are the answer's */
@@ -275,11 +302,14 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->main_x, w->v.xp));
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->main_y, w->v.yp));
     double deadline = p->time_limit > 0 ? w->start + p->time_limit : INFINITY;
+    int last = 0, saved = 0;
+    pv->cand_pred = INFINITY;
     for (;;) {
         polish_round r;
         pdlp_stats before = w->st;
         double t0 = now_seconds();
         long budget = w->iter > POLISH_MIN_BUDGET ? w->iter : POLISH_MIN_BUDGET;
+        if (!last) pv->at = w->iter;
         if ((rc = polish_once(w, pv, budget, &r))) return rc;
         w->polish_iterations += r.iterations;
         if (r.pmet && pdlp_stats_finite(&r.st)) /* the price of the residuals this round removed */
@@ -291,21 +321,30 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
             best_st = r.st, have_best = 1;
             w->polish_dual = r.dmet;
         }
-        if (have_best && best_st.rel_gap <= w->tol) break;
+        if (last || (have_best && best_st.rel_gap <= w->tol)) break;
         /* a round's phases take about as long each time: PDLP stops in time for one more */
-        double round_seconds = now_seconds() - t0, last_start = deadline - 1.5 * round_seconds;
+        double round_seconds = now_seconds() - t0, last_start = deadline - 1.5 * round_seconds, pred = INFINITY;
         if (w->iter >= until || now_seconds() >= last_start || pdlp_limit_hit(w) >= 0 || !pdlp_stats_finite(&w->st))
             break;
         /* PDLP goes on exactly as it would have without the round (pdlp.c's at_check) */
         int due, restarted;
         if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
         if (!restarted) pdlp_advance(w);
-        if ((rc = advance_to(w, slope, until, last_start, &due))) return rc;
-        if (!pdlp_stats_finite(&w->st) || pdlp_limit_hit(w) >= 0) break; /* at `until` or last_start: one more round */
+        if ((rc = advance_to(w, pv, slope, until, last_start, &due, &pred))) return rc;
+        if (!pdlp_stats_finite(&w->st) || pdlp_limit_hit(w) >= 0) break;
+        if (!due) { /* at `until` or last_start: the last round, on the point predicted best */
+            last = 1;
+            if ((rc = save_where_pdlp_went(w, start, &saved))) return rc;
+            if (pv->cand_pred < pred) {
+                PDLP_TRY(w, be->vec_copy(w->ctx, w->v.xp, pv->cand_x));
+                PDLP_TRY(w, be->vec_copy(w->ctx, w->v.yp, pv->cand_y));
+                w->st = pv->cand_st;
+                pv->at = pv->cand_iter;
+            } else
+                pv->at = w->iter;
+        }
     }
-    /* PDLP went on: its own point (T(z), in xp / yp now) replaces the one the checkpoint file got
-     * at the tolerance, so that the next run goes on from here */
-    if (w->iter > start && pdlp_stats_finite(&w->st)) pdlp_checkpoint_save(w, w->fingerprint);
+    if ((rc = save_where_pdlp_went(w, start, &saved))) return rc;
     w->polish_primal = have_best;
     if (!have_best) w->polish_dual = 0;
     if ((rc = set_point(w, have_best ? pv->best_x : pv->main_x, have_best ? pv->best_y : pv->main_y))) return rc;
