@@ -121,7 +121,7 @@ $(BUILD)/bench/pdlp_%: bench/pdlp_%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(INCLUDES) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
 
-.PHONY: bench-pdlp bench-pdlp-restart bench-pdlp-threads gpu-debs gpu-check
+.PHONY: bench-pdlp bench-pdlp-restart bench-pdlp-threads bench-pdlp-polish gpu-debs gpu-check
 bench-pdlp: deps all $(BUILD)/bench/pdlp_spmv
 	@sh bench/pdlp_bench.sh
 
@@ -133,6 +133,13 @@ bench-pdlp-restart: deps all $(BUILD)/bench/pdlp_restart
 # PDLP on the CPU, 1 thread against all cores (--threads; bench/pdlp_threads.sh, PRESETS="M")
 bench-pdlp-threads: deps all
 	@sh bench/pdlp_threads.sh
+
+# --pdlp-finish polish against the simplex finish and PDLP alone, side by side (docs/pdlp.md
+# "Feasibility polishing"; PRESETS=S3 by default, about 5 minutes on one CPU core; the cuda runs
+# too where a GPU is)
+bench-pdlp-polish: deps all
+	@PRESETS="$${PRESETS:-S3}" RUNS="pdlp-cpu+simplex pdlp-cpu pdlp-cpu+polish pdlp-cuda+simplex pdlp-cuda+polish" \
+	    SPMV_BENCH=0 sh bench/pdlp_bench.sh bench/out/pdlp-polish
 
 # the GPU run (ARCHITECTURE.md section 6): `make gpu-debs` here fetches the .deb files the GPU
 # machine lacks into the git-ignored .device-debs/; carry it there and run `make gpu-check`
