@@ -33,8 +33,10 @@ typedef struct pdlp_host {
 typedef struct pdlp_vecs {
     gpu_vec *c, *lb, *ub, *cs;
     gpu_vec *x, *xn, *xp, *xbar, *x0, *aty, *atyp, *xray, *atyray;
+    gpu_vec *ones_n;               /* 1.0 each: statistics in the scaled units (pdlp_infeas.c) */
     gpu_vec *rl, *ru, *rs;
     gpu_vec *y, *yn, *yp, *y0, *axbar, *axp, *yray, *axray;
+    gpu_vec *ones_m;
 } pdlp_vecs;
 
 /* what one check measured (original units unless said) */

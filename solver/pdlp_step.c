@@ -20,16 +20,16 @@ int pdlp_backend_fail(pdlp_work *w, int code)
     return code;
 }
 
-#define NCOLVECS 13
-#define NROWVECS 11
+#define NCOLVECS 14
+#define NROWVECS 12
 
 /* every vector of the workspace: NCOLVECS of length n, then NROWVECS of length m */
 static void vec_slots(pdlp_vecs *v, gpu_vec **s[NCOLVECS + NROWVECS])
 {
     gpu_vec **all[NCOLVECS + NROWVECS] = {
         &v->c, &v->lb, &v->ub, &v->cs, &v->x, &v->xn, &v->xp, &v->xbar, &v->x0, &v->aty, &v->atyp,
-        &v->xray, &v->atyray,
-        &v->rl, &v->ru, &v->rs, &v->y, &v->yn, &v->yp, &v->y0, &v->axbar, &v->axp, &v->yray, &v->axray};
+        &v->xray, &v->atyray, &v->ones_n,
+        &v->rl, &v->ru, &v->rs, &v->y, &v->yn, &v->yp, &v->y0, &v->axbar, &v->axp, &v->yray, &v->axray, &v->ones_m};
     memcpy(s, all, sizeof all);
 }
 
@@ -54,6 +54,8 @@ static int upload(pdlp_work *w)
     PDLP_TRY(w, be->vec_upload(c, v->rl, w->h.rl));
     PDLP_TRY(w, be->vec_upload(c, v->ru, w->h.ru));
     PDLP_TRY(w, be->vec_upload(c, v->rs, w->h.rs));
+    PDLP_TRY(w, be->vec_fill(c, v->ones_n, 1.0));
+    PDLP_TRY(w, be->vec_fill(c, v->ones_m, 1.0));
     /* start: x = the point of the box nearest 0, y = 0 (so A'y = 0) */
     PDLP_TRY(w, be->project(c, v->x, v->lb, v->ub));
     PDLP_TRY(w, be->vec_copy(c, v->x0, v->x));

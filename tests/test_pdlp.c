@@ -378,6 +378,46 @@ TEST(infeasible_and_unbounded)
                   SCOPT_SOLVE_UNBOUNDED);
 }
 
+/* the same LP in other units (every bound and row bound times s, so x* times s and the optimum
+ * times s): PDLP's verdicts do not depend on the units. Before the certificates were measured in
+ * the scaled problem, s = 1e8 made feasible LPs "primal infeasible" at the first check */
+static void scale_bounds(scopt_model *md, double s)
+{
+    for (int j = 0; j < md->ncols; j++) {
+        if (md->lb[j] > -SCOPT_INF) md->lb[j] *= s;
+        if (md->ub[j] < SCOPT_INF) md->ub[j] *= s;
+    }
+    for (int i = 0; i < md->nrows; i++) {
+        if (md->rlo[i] > -SCOPT_INF) md->rlo[i] *= s;
+        if (md->rhi[i] < SCOPT_INF) md->rhi[i] *= s;
+    }
+}
+
+TEST(verdicts_do_not_depend_on_units)
+{
+    for (unsigned seed = 1; seed <= 6; seed++) {
+        scopt_model *md = random_lp(seed, 40, 60, 4);
+        double want = solve_with(md, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX, 0, NULL);
+        for (double s = 1e4; s <= 1e12; s *= 1e4) {
+            scale_bounds(md, s);
+            pdlp_problem p = pdlp_problem_of(md);
+            pdlp_params prm;
+            pdlp_result r;
+            pdlp_params_init(&prm);
+            CHECK(pdlp_solve(&p, &prm, &r, NULL) == SCOPT_OK);
+            CHECK_STR(pdlp_status_name(r.status), "optimal");
+            CHECK(fabs(r.primal_obj / s - want) <= 1e-3 * (1 + fabs(want)));
+            pdlp_result_free(&r);
+            scale_bounds(md, 1 / s);
+        }
+        model_free(md);
+    }
+    /* an infeasible LP stays infeasible in other units: x1 + x2 >= 5e8 with 0 <= x <= 1e8 */
+    int ai[] = {0, 0}, aj[] = {0, 1};
+    double one[] = {1, 1}, c[] = {1, 1}, zero2[] = {0, 0}, ub[] = {1e8, 1e8}, lo[] = {5e8}, hi[] = {SCOPT_INF};
+    expect_status(small_lp(1, 2, c, zero2, ub, lo, hi, 2, ai, aj, one), PDLP_PRIMAL_INFEASIBLE, SCOPT_SOLVE_INFEASIBLE);
+}
+
 /* ---- the conformance datasets through the public API ---- */
 static double json_num(const scopt_plan *p, const char *key)
 {
@@ -745,7 +785,7 @@ TEST(parity_margin)
 int main(void)
 {
     static const harness_test tests[] = {T(cpu_backend_ops), T(kernel_bodies), T(generated_lps), T(deterministic),
-                                         T(limits_and_cancel), T(threads_same_bits), T(restart_epoch_cap), T(refine_past_tolerance), T(refine_without_memory), T(infeasible_and_unbounded), T(sifting_loose_tolerance),
+                                         T(limits_and_cancel), T(threads_same_bits), T(restart_epoch_cap), T(refine_past_tolerance), T(refine_without_memory), T(infeasible_and_unbounded), T(verdicts_do_not_depend_on_units), T(sifting_loose_tolerance),
                                          T(sifting_from_wrong_point), T(finish_stopped_keeps_point), T(finish_time_limit_stops), T(conformance_datasets), T(mip_root_by_pdlp),
                                          T(options_checked), T(parity_margin)};
     int rc = harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp");

@@ -125,6 +125,36 @@ TEST(one_round_keeps_the_polished_point)
     model_free(md);
 }
 
+/* an absolute criterion that rounding makes out of reach (the LP's values scaled by 1e12: one
+ * unit in the last place of a row is 1e-4): the phase stalls and ends early, met by the relative
+ * criterion, instead of spinning its whole budget */
+TEST(stalled_phase_ends_early)
+{
+    scopt_model *md = random_lp(7, 80, 120, 5);
+    const double s = 1e12;
+    for (int j = 0; j < md->ncols; j++) {
+        if (md->lb[j] > -SCOPT_INF) md->lb[j] *= s;
+        if (md->ub[j] < SCOPT_INF) md->ub[j] *= s;
+    }
+    for (int i = 0; i < md->nrows; i++) {
+        if (md->rlo[i] > -SCOPT_INF) md->rlo[i] *= s;
+        if (md->rhi[i] < SCOPT_INF) md->rhi[i] *= s;
+    }
+    pdlp_problem p = pdlp_problem_of(md);
+    pdlp_params prm;
+    pdlp_result a;
+    pdlp_params_init(&prm);
+    prm.polish_tol = 1e-10;
+    prm.polish_abs = 1e-7;
+    prm.polish_factor = 1e-9; /* one round */
+    CHECK(pdlp_solve(&p, &prm, &a, NULL) == SCOPT_OK && a.status == PDLP_OPTIMAL);
+    CHECK(a.polished_primal && a.rel_primal_residual <= 1e-10 && a.primal_residual > 1e-7);
+    /* each phase's budget is the run's iterations (at least 1,024): a spun budget is both */
+    CHECK(a.polish_iterations < 2 * (a.iterations > 1024 ? a.iterations : 1024));
+    pdlp_result_free(&a);
+    model_free(md);
+}
+
 /* the cancel flag set when the first round has polished: the plan is that round's point,
  * status cancelled (a plan, as scopt_options.cancel promises) */
 static void cancel_at_polish(const char *line, void *user)
@@ -252,6 +282,7 @@ int main(void)
 {
     static const harness_test tests[] = {T(polished_plans_are_feasible_and_bounded),
                                          T(one_round_keeps_the_polished_point), T(cancel_keeps_the_polished_point),
-                                         T(rounds_leave_the_trajectory_alone), T(options)};
+                                         T(rounds_leave_the_trajectory_alone), T(stalled_phase_ends_early),
+                                         T(options)};
     return harness_run(tests, (int)(sizeof tests / sizeof tests[0]), "pdlp_polish");
 }
