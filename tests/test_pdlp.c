@@ -379,8 +379,9 @@ TEST(infeasible_and_unbounded)
 }
 
 /* the same LP in other units (every bound and row bound times s, so x* times s and the optimum
- * times s): PDLP's verdicts do not depend on the units. Before the certificates were measured in
- * the scaled problem, s = 1e8 made feasible LPs "primal infeasible" at the first check */
+ * times s; or every cost times s): PDLP's verdicts do not depend on the units. Before the
+ * certificates were measured in the scaled problem, bounds times 1e8 made feasible LPs "primal
+ * infeasible" at the first check */
 static void scale_bounds(scopt_model *md, double s)
 {
     for (int j = 0; j < md->ncols; j++) {
@@ -409,6 +410,13 @@ TEST(verdicts_do_not_depend_on_units)
             CHECK(fabs(r.primal_obj / s - want) <= 1e-3 * (1 + fabs(want)));
             pdlp_result_free(&r);
             scale_bounds(md, 1 / s);
+            for (int j = 0; j < md->ncols; j++) md->cost[j] *= s; /* costs in other units */
+            p = pdlp_problem_of(md);
+            CHECK(pdlp_solve(&p, &prm, &r, NULL) == SCOPT_OK);
+            CHECK_STR(pdlp_status_name(r.status), "optimal");
+            CHECK(fabs(r.primal_obj / s - want) <= 1e-3 * (1 + fabs(want)));
+            pdlp_result_free(&r);
+            for (int j = 0; j < md->ncols; j++) md->cost[j] /= s;
         }
         model_free(md);
     }
