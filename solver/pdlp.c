@@ -1,9 +1,8 @@
 /* pdlp.c - pdlp_solve: scale, upload, iterate restarted Halpern PDHG until the relative
  * residuals and gap fall under the tolerance (or a certificate, a limit, the cancel flag, a
  * NaN), log progress through the log callback, and return the point in original units.
- * The loop, per iteration: pdlp_step (T(z) and the Halpern point); every check_every
- * iterations pdlp_check, pdlp_infeasibility, the limits and pdlp_maybe_restart; else
- * pdlp_advance. Once the tolerance is met, pdlp_refine.c may go on toward a tighter one. With
+ * The loop: pdlp_steps_to_check (T(z) and the Halpern point, every iteration), then
+ * pdlp_check, pdlp_infeasibility, the limits and pdlp_go_on (restart or advance). Once the tolerance is met, pdlp_refine.c may go on toward a tighter one. With
  * a checkpoint file, the run starts from its point and leaves its own there (pdlp_checkpoint.c). */
 #include <math.h>
 #include <stdio.h>
@@ -78,7 +77,7 @@ int pdlp_limit_hit(const pdlp_work *w)
 /* one check: 0 to go on, 1 when the loop ends with *status */
 static int at_check(pdlp_work *w, pdlp_status *status, int *stop)
 {
-    int conv = 0, restarted, rc = pdlp_check(w, &conv);
+    int conv = 0, rc = pdlp_check(w, &conv);
     *stop = 1;
     if (rc) return rc;
     if (w->refining && !conv && pdlp_refine_over(w)) { /* back to the point that met prm->tol */
@@ -103,23 +102,14 @@ static int at_check(pdlp_work *w, pdlp_status *status, int *stop)
         if (lim >= 0) { *status = (pdlp_status)lim; return 0; }
     }
     *stop = 0;
-    if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
-    if (!restarted) pdlp_advance(w);
-    return 0;
+    return pdlp_go_on(w);
 }
 
 static int iterate(pdlp_work *w, pdlp_status *status)
 {
-    int every = w->prm->check_every > 0 ? w->prm->check_every : 64;
     for (;;) {
-        /* whether a check follows this step, decided before it (a full step writes what the
-         * check reads). The limits are also looked at between checks: one iteration of preset
-         * XL on the CPU takes seconds, 64 of them overran a 60 s limit by nine minutes */
-        long lim = w->prm->iteration_limit;
-        int full = (w->iter + 1) % every == 0 || pdlp_limit_hit(w) >= 0 || (lim > 0 && w->iter + 1 >= lim);
-        int rc = pdlp_step(w, full), stop = 0;
+        int rc = pdlp_steps_to_check(w, w->prm->iteration_limit), stop = 0;
         if (rc) return rc;
-        if (!full) { pdlp_advance(w); continue; }
         if ((rc = at_check(w, status, &stop))) return rc;
         if (stop) return 0;
     }

@@ -114,14 +114,20 @@ int pdlp_limit_hit(const pdlp_work *w);
 int pdlp_step(pdlp_work *w, int full);
 /* z <- the Halpern point (swap buffers) */
 void pdlp_advance(pdlp_work *w);
+/* T(z) <- (x, y) with its products A x, A'y (the statistics are the caller's) */
+int pdlp_put_point(pdlp_work *w, const gpu_vec *x, const gpu_vec *y);
+/* steps, advancing after each, until a full one: at a multiple of check_every, at iteration
+ * `until` (<= 0: none) or when a limit is hit; a check follows it */
+int pdlp_steps_to_check(pdlp_work *w, long until);
 
 /* pdlp_term.c: residuals and gap of T(z), the fixed-point error of z; 1 when converged */
 int pdlp_check(pdlp_work *w, int *converged);
 /* 1 when the objectives and residuals of a check are all finite */
 int pdlp_stats_finite(const pdlp_stats *s);
 
-/* pdlp_restart.c: restart when the fixed-point error decayed enough (1 = restarted) */
-int pdlp_maybe_restart(pdlp_work *w, int *restarted);
+/* pdlp_restart.c: after a check that does not end the iteration, restart to T(z) when the
+ * fixed-point error decayed enough, else advance */
+int pdlp_go_on(pdlp_work *w);
 
 /* pdlp_refine.c: the tolerance a refinement goes on toward (prm->refine_tol when it is below
  * prm->tol), else 0 */

@@ -102,14 +102,11 @@ static int enter_phase(pdlp_work *w, int phase, gpu_vec *ph[5])
  * in xp / yp */
 static int run_phase(pdlp_work *w, int phase, long budget, int *met)
 {
-    int every = w->prm->check_every > 0 ? w->prm->check_every : 64, conv, restarted, rc, stalled = 0;
+    int conv, rc, stalled = 0;
     double best = INFINITY;
     *met = 0;
     for (;;) {
-        int full = (w->iter + 1) % every == 0 || w->iter + 1 >= budget || pdlp_limit_hit(w) >= 0;
-        if ((rc = pdlp_step(w, full))) return rc;
-        if (!full) { pdlp_advance(w); continue; }
-        if ((rc = pdlp_check(w, &conv))) return rc;
+        if ((rc = pdlp_steps_to_check(w, budget)) || (rc = pdlp_check(w, &conv))) return rc;
         double r = phase == PHASE_PRIMAL ? w->st.rel_rp : w->st.rel_rd;
         int rel_met = r <= w->prm->polish_tol;
         if (!isfinite(r)) return 0;
@@ -118,8 +115,7 @@ static int run_phase(pdlp_work *w, int phase, long budget, int *met)
         if (r <= 0.5 * best) best = r, stalled = 0;
         else if (++stalled >= POLISH_STALL) { *met = rel_met; return 0; }
         if (w->iter >= budget || pdlp_limit_hit(w) >= 0) { *met = rel_met; return 0; }
-        if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
-        if (!restarted) pdlp_advance(w);
+        if ((rc = pdlp_go_on(w))) return rc;
     }
 }
 
@@ -192,15 +188,6 @@ static int keep_iterate(pdlp_work *w, polish_vecs *pv, int save)
     return 0;
 }
 
-/* T(z) <- (x, y), with its products and statistics on the LP */
-static int set_point(pdlp_work *w, const gpu_vec *x, const gpu_vec *y)
-{
-    int conv;
-    PDLP_TRY(w, w->be->vec_copy(w->ctx, w->v.xp, x));
-    PDLP_TRY(w, w->be->vec_copy(w->ctx, w->v.yp, y));
-    return pdlp_check(w, &conv);
-}
-
 /* what a round did: whether each phase met its criteria, their iterations, and the polished
  * pair's statistics on the LP */
 typedef struct polish_round {
@@ -223,9 +210,13 @@ static int polish_once(pdlp_work *w, polish_vecs *pv, long budget, polish_round 
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->pol_x, pv->now_x));
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->pol_y, pv->now_y));
     if ((rc = polish_phase(w, PHASE_PRIMAL, budget, pv->pol_x, &pr->pmet, &pit))) return rc;
-    if ((rc = set_point(w, pv->now_x, pv->now_y))) return rc;
+    PDLP_TRY(w, be->vec_copy(w->ctx, w->v.yp, pv->now_y)); /* where the dual phase starts */
     if ((rc = polish_phase(w, PHASE_DUAL, budget, pv->pol_y, &pr->dmet, &dit))) return rc;
-    if ((rc = set_point(w, pv->pol_x, pv->pol_y))) return rc;
+    /* the polished pair measured on the LP (pdlp_check forms its products) */
+    PDLP_TRY(w, be->vec_copy(w->ctx, w->v.xp, pv->pol_x));
+    PDLP_TRY(w, be->vec_copy(w->ctx, w->v.yp, pv->pol_y));
+    int conv;
+    if ((rc = pdlp_check(w, &conv))) return rc;
     pr->st = w->st;
     pr->iterations = pit + dit;
     char line[400];
@@ -237,11 +228,7 @@ static int polish_once(pdlp_work *w, polish_vecs *pv, long budget, polish_round 
     pdlp_say(w, line);
     /* PDLP's iteration as it was: its iterate, anchor, T(z) with its products, and the check's
      * statistics (the fixed-point error the restart rule reads among them) */
-    if ((rc = keep_iterate(w, pv, 0))) return rc;
-    PDLP_TRY(w, be->vec_copy(w->ctx, w->v.xp, pv->now_x));
-    PDLP_TRY(w, be->vec_copy(w->ctx, w->v.yp, pv->now_y));
-    PDLP_TRY(w, be->spmv(w->ctx, w->A, 0, w->v.xp, w->v.axp));
-    PDLP_TRY(w, be->spmv(w->ctx, w->A, 1, w->v.yp, w->v.atyp));
+    if ((rc = keep_iterate(w, pv, 0)) || (rc = pdlp_put_point(w, pv->now_x, pv->now_y))) return rc;
     w->st = st;
     return 0;
 }
@@ -255,13 +242,10 @@ static int polish_once(pdlp_work *w, polish_vecs *pv, long budget, polish_round 
 static int advance_to(pdlp_work *w, polish_vecs *pv, double slope, long until, double deadline, int *due,
                       double *pred)
 {
-    int every = w->prm->check_every > 0 ? w->prm->check_every : 64, restarted, conv, rc;
+    int conv, rc;
     *due = 0;
     for (rc = 0; !rc;) {
-        int full = (w->iter + 1) % every == 0 || w->iter + 1 >= until || pdlp_limit_hit(w) >= 0;
-        if ((rc = pdlp_step(w, full))) break;
-        if (!full) { pdlp_advance(w); continue; }
-        if ((rc = pdlp_check(w, &conv))) break;
+        if ((rc = pdlp_steps_to_check(w, until)) || (rc = pdlp_check(w, &conv))) break;
         const pdlp_stats *st = &w->st;
         *pred = st->rel_gap + slope * (st->rel_rp + st->rel_rd);
         *due = *pred <= 0.5 * w->tol;
@@ -275,8 +259,7 @@ static int advance_to(pdlp_work *w, polish_vecs *pv, double slope, long until, d
         if (*due || !pdlp_stats_finite(st) || w->iter >= until || now_seconds() >= deadline || pdlp_limit_hit(w) >= 0)
             break;
         if (w->prm->log_every >= 0 && now_seconds() - w->last_log >= w->prm->log_every) pdlp_log_line(w, ":");
-        if ((rc = pdlp_maybe_restart(w, &restarted))) break;
-        if (!restarted) pdlp_advance(w);
+        rc = pdlp_go_on(w);
     }
     return rc;
 }
@@ -327,9 +310,8 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
         if (w->iter >= until || now_seconds() >= last_start || pdlp_limit_hit(w) >= 0 || !pdlp_stats_finite(&w->st))
             break;
         /* PDLP goes on exactly as it would have without the round (pdlp.c's at_check) */
-        int due, restarted;
-        if ((rc = pdlp_maybe_restart(w, &restarted))) return rc;
-        if (!restarted) pdlp_advance(w);
+        int due;
+        if ((rc = pdlp_go_on(w))) return rc;
         if ((rc = advance_to(w, pv, slope, until, last_start, &due, &pred))) return rc;
         if (!pdlp_stats_finite(&w->st) || pdlp_limit_hit(w) >= 0) break;
         if (!due) { /* at `until` or last_start: the last round, on the point predicted best */
@@ -347,7 +329,7 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
     if ((rc = save_where_pdlp_went(w, start, &saved))) return rc;
     w->polish_primal = have_best;
     if (!have_best) w->polish_dual = 0;
-    if ((rc = set_point(w, have_best ? pv->best_x : pv->main_x, have_best ? pv->best_y : pv->main_y))) return rc;
+    if ((rc = pdlp_put_point(w, have_best ? pv->best_x : pv->main_x, have_best ? pv->best_y : pv->main_y))) return rc;
     w->st = have_best ? best_st : main_st;
     char line[300];
     if (have_best)

@@ -53,11 +53,8 @@ int pdlp_refine_over(const pdlp_work *w)
  * the same from it, except the fixed-point error, which the result does not use) */
 int pdlp_refine_restore(pdlp_work *w)
 {
-    const scopt_backend *be = w->be;
-    PDLP_TRY(w, be->vec_copy(w->ctx, w->v.xp, w->keep_x));
-    PDLP_TRY(w, be->vec_copy(w->ctx, w->v.yp, w->keep_y));
-    PDLP_TRY(w, be->spmv(w->ctx, w->A, 0, w->v.xp, w->v.axp));
-    PDLP_TRY(w, be->spmv(w->ctx, w->A, 1, w->v.yp, w->v.atyp));
+    int rc = pdlp_put_point(w, w->keep_x, w->keep_y);
+    if (rc) return rc;
     char line[240];
     snprintf(line, sizeof line,
              "pdlp: %g not reached after %ld more iterations (gap %.1e, rp %.1e, rd %.1e); the answer is the "

@@ -41,7 +41,7 @@ static int update_primal_weight(pdlp_work *w)
     return 0;
 }
 
-int pdlp_maybe_restart(pdlp_work *w, int *restarted)
+static int maybe_restart(pdlp_work *w, int *restarted)
 {
     double e = w->st.fp_error;
     *restarted = 0;
@@ -68,4 +68,11 @@ int pdlp_maybe_restart(pdlp_work *w, int *restarted)
     w->fp_restart = e;
     *restarted = 1;
     return 0;
+}
+
+int pdlp_go_on(pdlp_work *w)
+{
+    int restarted, rc = maybe_restart(w, &restarted);
+    if (!rc && !restarted) pdlp_advance(w);
+    return rc;
 }

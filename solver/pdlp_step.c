@@ -136,6 +136,30 @@ int pdlp_step(pdlp_work *w, int full)
     return 0;
 }
 
+int pdlp_put_point(pdlp_work *w, const gpu_vec *x, const gpu_vec *y)
+{
+    const scopt_backend *be = w->be;
+    PDLP_TRY(w, be->vec_copy(w->ctx, w->v.xp, x));
+    PDLP_TRY(w, be->vec_copy(w->ctx, w->v.yp, y));
+    PDLP_TRY(w, be->spmv(w->ctx, w->A, 0, w->v.xp, w->v.axp));
+    PDLP_TRY(w, be->spmv(w->ctx, w->A, 1, w->v.yp, w->v.atyp));
+    return 0;
+}
+
+int pdlp_steps_to_check(pdlp_work *w, long until)
+{
+    int every = w->prm->check_every > 0 ? w->prm->check_every : 64;
+    for (;;) {
+        /* whether a check follows this step, decided before it (a full step writes what the
+         * check reads). The limits are also looked at between checks: one iteration of preset
+         * XL on the CPU takes seconds, 64 of them overran a 60 s limit by nine minutes */
+        int full = (w->iter + 1) % every == 0 || pdlp_limit_hit(w) >= 0 || (until > 0 && w->iter + 1 >= until);
+        int rc = pdlp_step(w, full);
+        if (rc || full) return rc;
+        pdlp_advance(w);
+    }
+}
+
 void pdlp_advance(pdlp_work *w)
 {
     pdlp_vecs *v = &w->v;

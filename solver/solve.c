@@ -9,6 +9,10 @@
 #include "loader.h"
 #include "plan.h"
 
+/* scopt_pdlp_finish's values by name (summary.json's options, the check of the option) */
+static const char *const pdlp_finish_names[] = {"simplex", "none", "restricted", "polish"};
+#define PDLP_FINISHES (int)(sizeof pdlp_finish_names / sizeof pdlp_finish_names[0])
+
 static void options_json(const scopt_options *o, char *buf, size_t n)
 {
     size_t k = (size_t)snprintf(buf, n, "{");
@@ -19,9 +23,8 @@ static void options_json(const scopt_options *o, char *buf, size_t n)
     static const char *const lpm[] = {"auto", "simplex", "interior", "pdlp"};
     if (o->lp_method != SCOPT_LP_AUTO) ADD("%s\"lp_method\": \"%s\"", k > 1 ? ", " : "", lpm[o->lp_method & 3]);
     if (o->pdlp_tol > 0) ADD("%s\"pdlp_tol\": %g", k > 1 ? ", " : "", o->pdlp_tol);
-    if (o->pdlp_finish == SCOPT_PDLP_FINISH_NONE) ADD("%s\"pdlp_finish\": \"none\"", k > 1 ? ", " : "");
-    if (o->pdlp_finish == SCOPT_PDLP_FINISH_RESTRICTED) ADD("%s\"pdlp_finish\": \"restricted\"", k > 1 ? ", " : "");
-    if (o->pdlp_finish == SCOPT_PDLP_FINISH_POLISH) ADD("%s\"pdlp_finish\": \"polish\"", k > 1 ? ", " : "");
+    if (o->pdlp_finish != SCOPT_PDLP_FINISH_SIMPLEX) /* checked: one of pdlp_finish_names */
+        ADD("%s\"pdlp_finish\": \"%s\"", k > 1 ? ", " : "", pdlp_finish_names[o->pdlp_finish]);
     if (o->pdlp_presolve) ADD("%s\"pdlp_presolve\": true", k > 1 ? ", " : "");
     if (o->threads > 1) ADD("%s\"threads\": %d", k > 1 ? ", " : "", o->threads);
     if (o->threads == SCOPT_THREADS_ALL_CORES) ADD("%s\"threads\": \"all cores\"", k > 1 ? ", " : "");
@@ -80,8 +83,7 @@ static scopt_status check_options(const scopt_options *o, scopt_error *err)
 {
     if (o->mip_gap > 1) return error_set(err, SCOPT_EUSAGE, "mip_gap %g: expected a relative gap between 0 and 1", o->mip_gap);
     if (o->pdlp_tol > 1) return error_set(err, SCOPT_EUSAGE, "pdlp_tol %g: expected a relative tolerance below 1", o->pdlp_tol);
-    if (o->pdlp_finish != SCOPT_PDLP_FINISH_SIMPLEX && o->pdlp_finish != SCOPT_PDLP_FINISH_NONE &&
-        o->pdlp_finish != SCOPT_PDLP_FINISH_RESTRICTED && o->pdlp_finish != SCOPT_PDLP_FINISH_POLISH)
+    if ((int)o->pdlp_finish < 0 || (int)o->pdlp_finish >= PDLP_FINISHES)
         return error_set(err, SCOPT_EUSAGE, "pdlp_finish %d: expected simplex, none, restricted or polish",
                          (int)o->pdlp_finish);
     if (o->threads < SCOPT_THREADS_ALL_CORES || o->threads > 4096)

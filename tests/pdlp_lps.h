@@ -1,15 +1,19 @@
-/* pdlp_lps.h - test helper: LPs for the PDLP tests (test_pdlp.c, test_pdlp_checkpoint.c): a
- * deterministic generator of feasible, bounded LPs and a dataset solved through scopt_solve
- * (a model as a pdlp_problem: pdlp.h's pdlp_problem_of). Include
- * after harness.h and test_rand.h. */
+/* pdlp_lps.h - test helper: LPs for the PDLP tests (test_pdlp.c, test_pdlp_checkpoint.c,
+ * test_pdlp_polish.c): a deterministic generator of feasible, bounded LPs, the same LP in other
+ * units, the driver's parameters for a quiet CPU solve, and a dataset solved through scopt_solve
+ * (a model as a pdlp_problem: pdlp.h's pdlp_problem_of). Include after harness.h and
+ * test_rand.h. */
 #ifndef SCOPT_TEST_PDLP_LPS_H
 #define SCOPT_TEST_PDLP_LPS_H
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include "glpk_driver.h"
 #include "model.h"
 #include "pdlp.h"
 #include "scopt.h"
+#include "util.h"
 
 /* m rows, n columns, about k nonzeros per row; x0 is feasible by construction; columns without
  * an upper bound cost >= 0 and have lower bound 0, so the objective is bounded below */
@@ -44,6 +48,32 @@ static inline scopt_model *random_lp(unsigned seed, int m, int n, int k)
     free(x0);
     free(act);
     return md;
+}
+
+/* the driver's parameters for an LP solved quietly on the CPU (tol: --pdlp-tol, <= 0 default) */
+static inline void lp_solve_params(solve_params *p, scopt_lp_method method, scopt_pdlp_finish finish, double tol)
+{
+    memset(p, 0, sizeof *p);
+    p->mip_gap = 1e-9;
+    p->lp_method = method;
+    p->quiet = 1;
+    p->start_time = now_seconds();
+    p->device = SCOPT_DEVICE_CPU;
+    p->pdlp_tol = tol;
+    p->pdlp_finish = finish;
+}
+
+/* the same LP in other units: every finite column and row bound times s */
+static inline void scale_bounds(scopt_model *md, double s)
+{
+    for (int j = 0; j < md->ncols; j++) {
+        if (md->lb[j] > -SCOPT_INF) md->lb[j] *= s;
+        if (md->ub[j] < SCOPT_INF) md->ub[j] *= s;
+    }
+    for (int i = 0; i < md->nrows; i++) {
+        if (md->rlo[i] > -SCOPT_INF) md->rlo[i] *= s;
+        if (md->rhi[i] < SCOPT_INF) md->rhi[i] *= s;
+    }
 }
 
 /* a network solved through scopt_solve on the CPU (method, finish, presolve); NULL on failure */

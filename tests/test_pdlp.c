@@ -26,18 +26,6 @@
 #include "pdlp_lps.h"
 #include "util.h"
 
-static void init_params(solve_params *p, scopt_lp_method method, scopt_pdlp_finish finish, double tol)
-{
-    memset(p, 0, sizeof *p);
-    p->mip_gap = 1e-9;
-    p->lp_method = method;
-    p->quiet = 1;
-    p->start_time = now_seconds();
-    p->device = SCOPT_DEVICE_CPU;
-    p->pdlp_tol = tol;
-    p->pdlp_finish = finish;
-}
-
 /* objective of md with the given method; NAN when not optimal */
 static double solve_with(const scopt_model *md, scopt_lp_method method, scopt_pdlp_finish finish, double tol,
                          solve_result *keep)
@@ -45,7 +33,7 @@ static double solve_with(const scopt_model *md, scopt_lp_method method, scopt_pd
     solve_params p;
     solve_result r;
     scopt_error err;
-    init_params(&p, method, finish, tol);
+    lp_solve_params(&p, method, finish, tol);
     if (glpk_solve(md, &p, &r, &err) != SCOPT_OK) { fprintf(stderr, "  glpk_solve: %s\n", err.message); return NAN; }
     double obj = r.status == SCOPT_SOLVE_OPTIMAL ? r.objective : NAN;
     if (keep) *keep = r;
@@ -351,7 +339,7 @@ static void expect_status(scopt_model *md, pdlp_status want, scopt_solve_status 
     CHECK_STR(pdlp_status_name(r.status), pdlp_status_name(want));
     pdlp_result_free(&r);
     for (int finish = 0; finish < 2; finish++) { /* PDLP's verdict, then GLPK's after the finish */
-        init_params(&sp, SCOPT_LP_PDLP, (scopt_pdlp_finish)finish, 1e-4);
+        lp_solve_params(&sp, SCOPT_LP_PDLP, (scopt_pdlp_finish)finish, 1e-4);
         CHECK(glpk_solve(md, &sp, &sr, NULL) == SCOPT_OK);
         CHECK_EQ_INT(sr.status, solve_want);
         solve_result_free(&sr);
@@ -382,18 +370,6 @@ TEST(infeasible_and_unbounded)
  * times s; or every cost times s): PDLP's verdicts do not depend on the units. Before the
  * certificates were measured in the scaled problem, bounds times 1e8 made feasible LPs "primal
  * infeasible" at the first check */
-static void scale_bounds(scopt_model *md, double s)
-{
-    for (int j = 0; j < md->ncols; j++) {
-        if (md->lb[j] > -SCOPT_INF) md->lb[j] *= s;
-        if (md->ub[j] < SCOPT_INF) md->ub[j] *= s;
-    }
-    for (int i = 0; i < md->nrows; i++) {
-        if (md->rlo[i] > -SCOPT_INF) md->rlo[i] *= s;
-        if (md->rhi[i] < SCOPT_INF) md->rhi[i] *= s;
-    }
-}
-
 TEST(verdicts_do_not_depend_on_units)
 {
     for (unsigned seed = 1; seed <= 6; seed++) {
@@ -559,7 +535,7 @@ TEST(sifting_from_wrong_point)
         solve_params sp;
         plan_pdlp_info info;
         memset(&info, 0, sizeof info);
-        init_params(&sp, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, 1e-4);
+        lp_solve_params(&sp, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, 1e-4);
         CHECK(glpk_load(P, md, NULL, NULL) == 0);
         int ret = pdlp_finish_simplex(P, &pr, &sp, &info);
         CHECK(ret == 0 && glp_get_status(P) == GLP_OPT);
@@ -614,7 +590,7 @@ TEST(finish_stopped_keeps_point)
             solve_params p;
             scopt_error err;
             stop_at_line s = {NULL, 0, at[how], how == 0, 0, 0};
-            init_params(&p, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, 1e-2);
+            lp_solve_params(&p, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, 1e-2);
             p.quiet = 0;
             p.on_log = stop_on_line;
             p.log_user = &s;
@@ -654,7 +630,7 @@ TEST(finish_time_limit_stops)
     solve_params p;
     plan_pdlp_info info;
     memset(&info, 0, sizeof info);
-    init_params(&p, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, 1e-2);
+    lp_solve_params(&p, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_SIMPLEX, 1e-2);
     stop_at_line s = {&p, 0, "pdlp finish: sifting round 1", 0, 0, 0};
     p.quiet = 0;
     p.on_log = stop_on_line;

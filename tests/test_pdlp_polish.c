@@ -22,17 +22,6 @@
 #include "pdlp_lps.h"
 #include "util.h"
 
-static void init_params(solve_params *p, scopt_lp_method method, scopt_pdlp_finish finish)
-{
-    memset(p, 0, sizeof *p);
-    p->mip_gap = 1e-9;
-    p->lp_method = method;
-    p->quiet = 1;
-    p->start_time = now_seconds();
-    p->device = SCOPT_DEVICE_CPU;
-    p->pdlp_finish = finish;
-}
-
 /* the largest violation of md's rows by x, relative to 1 + |row bounds|_2 (PDLP's measure) */
 static double row_violation(const scopt_model *md, const double *x)
 {
@@ -65,9 +54,9 @@ TEST(polished_plans_are_feasible_and_bounded)
         solve_params p;
         solve_result ref, r;
         scopt_error err;
-        init_params(&p, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX);
+        lp_solve_params(&p, SCOPT_LP_SIMPLEX, SCOPT_PDLP_FINISH_SIMPLEX, 0);
         CHECK(glpk_solve(md, &p, &ref, &err) == SCOPT_OK && ref.status == SCOPT_SOLVE_OPTIMAL);
-        init_params(&p, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_POLISH);
+        lp_solve_params(&p, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_POLISH, 0);
         CHECK(glpk_solve(md, &p, &r, &err) == SCOPT_OK && r.has_solution);
         if (r.has_solution && ref.status == SCOPT_SOLVE_OPTIMAL) {
             double opt = ref.objective, scale = 1 + fabs(opt);
@@ -131,15 +120,7 @@ TEST(one_round_keeps_the_polished_point)
 TEST(stalled_phase_ends_early)
 {
     scopt_model *md = random_lp(7, 80, 120, 5);
-    const double s = 1e12;
-    for (int j = 0; j < md->ncols; j++) {
-        if (md->lb[j] > -SCOPT_INF) md->lb[j] *= s;
-        if (md->ub[j] < SCOPT_INF) md->ub[j] *= s;
-    }
-    for (int i = 0; i < md->nrows; i++) {
-        if (md->rlo[i] > -SCOPT_INF) md->rlo[i] *= s;
-        if (md->rhi[i] < SCOPT_INF) md->rhi[i] *= s;
-    }
+    scale_bounds(md, 1e12);
     pdlp_problem p = pdlp_problem_of(md);
     pdlp_params prm;
     pdlp_result a;
@@ -171,7 +152,7 @@ TEST(cancel_keeps_the_polished_point)
         solve_params p;
         solve_result r;
         scopt_error err;
-        init_params(&p, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_POLISH);
+        lp_solve_params(&p, SCOPT_LP_PDLP, SCOPT_PDLP_FINISH_POLISH, 0);
         flag = 0;
         p.quiet = 0;
         p.on_log = cancel_at_polish;
