@@ -135,6 +135,10 @@ static void print_kpis(const char *summary, const char *outdir)
                get_num(pdlp, "relative_gap"),
                json_is_true(json_object_get(json_object_get(pdlp, "polish"), "dual_polished"))
                    ? " (a proven bound)" : " (the bound's duals were not polished: an estimate)");
+    if (point && !strcmp(point, "rounded")) /* docs/pdlp.md, "MIPs without the simplex" */
+        printf("plan        rounded from PDLP's relaxation, the rest polished (no branch and cut): every row met; "
+               "%s\n", json_is_number(json_object_get(s, "gap")) ? "the gap is to the relaxation's proven bound"
+                                                                   : "no proven bound");
     if (json_is_number(json_object_get(s, "objective"))) {
         printf("total cost  %.2f", get_num(s, "objective"));
         if (json_is_number(json_object_get(s, "gap"))) printf("   (gap %.4g%%)", 100 * get_num(s, "gap"));

@@ -98,6 +98,13 @@ static json_t *pdlp_json(const plan_pdlp_info *d)
         json_object_set_new(p, "dual_polished", json_boolean(d->polished_dual));
         json_object_set_new(o, "polish", p);
     }
+    if (d->plan_point && !strcmp(d->plan_point, "rounded")) { /* docs/pdlp.md, "MIPs without the simplex" */
+        json_t *r = json_object();
+        json_object_set_new(r, "lp_solves", json_integer(d->mip_lp_solves));
+        json_object_set_new(r, "iterations", json_integer(d->mip_iterations));
+        json_object_set_new(r, "seconds", json_real(d->mip_seconds));
+        json_object_set_new(o, "rounding", r);
+    }
     return o;
 }
 

@@ -50,12 +50,17 @@ typedef struct plan_pdlp_info {
     long finish_iterations_restricted; /* sifting: simplex iterations over its restricted LPs */
     double finish_seconds;
     int finish_stopped;        /* 1: a limit or the cancel flag stopped the finish short of an optimal basis */
-    const char *plan_point;    /* whose point the plan is: "pdlp", "polished" (PDLP's, polished) or
-                                  "simplex" (GLPK's basic solution) */
+    const char *plan_point;    /* whose point the plan is: "pdlp", "polished" (PDLP's, polished),
+                                  "simplex" (GLPK's basic solution) or, for a MIP by
+                                  --pdlp-finish polish, "rounded" (solver/pdlp_mip.c) */
     int polish_rounds;         /* --pdlp-finish polish (docs/pdlp.md "Feasibility polishing") */
     long polish_iterations;    /* both phases, every round */
     double polish_seconds;     /* the rounds, PDLP's iterations between them included */
     int polished_primal, polished_dual; /* 1: that half of the answer is a polished one */
+    int mip_lp_solves;         /* --pdlp-finish polish on a MIP (solver/pdlp_mip.c): LPs solved
+                                  after the relaxation, the integers fixed; */
+    long mip_iterations;       /* their PDLP iterations (polishing included) */
+    double mip_seconds;        /* rounding, those LPs and the checks */
 } plan_pdlp_info;
 
 struct scopt_plan {

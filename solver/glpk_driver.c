@@ -219,14 +219,20 @@ static scopt_status run(glp_prob *P, const scopt_model *m, const solve_params *p
      * copy of the model (as large as scopt's) is not made before (preset XL: GLPK refuses 10^8 rows) */
     int pdlp_alone = p->lp_method == SCOPT_LP_PDLP && m->nints == 0 &&
                      (p->pdlp_finish == SCOPT_PDLP_FINISH_NONE || p->pdlp_finish == SCOPT_PDLP_FINISH_POLISH);
+    int pdlp_route = p->lp_method == SCOPT_LP_PDLP && m->nints > 0 && p->pdlp_finish == SCOPT_PDLP_FINISH_POLISH;
     if (pdlp_alone) {
         scopt_status s = pdlp_lp_solve(NULL, m, p, r, &act, &ret, err);
         if (s != SCOPT_OK || act == PDLP_LP_DONE) return s;
     }
+    if (pdlp_route) { /* a MIP without the simplex (pdlp_mip.c); PDLP gave nothing usable: as usual */
+        int run_simplex = 0;
+        scopt_status s = pdlp_mip_solve(m, p, r, &run_simplex, err);
+        if (s != SCOPT_OK || !run_simplex) return s;
+    }
     double t0 = now_seconds();
     if (glpk_load(P, m, NULL, NULL)) return error_set(err, SCOPT_ENOMEM, "out of memory while loading the model into GLPK");
     r->load_seconds = now_seconds() - t0;
-    if (p->lp_method == SCOPT_LP_PDLP && !pdlp_alone) {
+    if (p->lp_method == SCOPT_LP_PDLP && !pdlp_alone && !pdlp_route) {
         scopt_status s = pdlp_lp_solve(P, m, p, r, &act, &ret, err);
         if (s != SCOPT_OK) return s;
     }

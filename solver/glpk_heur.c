@@ -14,54 +14,18 @@
 
 #define HEUR_POSITIVE 1e-6      /* an LP value above this counts as "used" */
 #define HEUR_IT_LIMIT 100000    /* simplex iterations per re-solve (a count, not a time) */
-#define HEUR_FEAS_TOL 1e-6      /* row and bound check, relative to 1 + |bound| */
-
-enum { ROUND_UP, ROUND_NEAREST, ROUND_MODES };
 
 int glpk_heur_init(glpk_heur *h, const scopt_model *m, int every)
 {
     *h = (glpk_heur){0};
-    h->m = m;
     h->every = every;
     h->last_node = -1;
-    h->x = malloc(((size_t)m->ncols + 1) * sizeof *h->x);
-    h->act = malloc(((size_t)m->nrows + 1) * sizeof *h->act);
-    h->colptr = calloc((size_t)m->ncols + 1, sizeof *h->colptr);
-    h->rowidx = malloc((m->nnz + 1) * sizeof *h->rowidx);
-    h->val = malloc((m->nnz + 1) * sizeof *h->val);
-    if (!h->x || !h->act || !h->colptr || !h->rowidx || !h->val) { glpk_heur_free(h); return -1; }
-    /* the matrix by columns, for descend() */
-    for (size_t k = 0; k < m->nnz; k++) h->colptr[m->aj[k] + 1]++;
-    for (int j = 0; j < m->ncols; j++) h->colptr[j + 1] += h->colptr[j];
-    int *next = h->colptr; /* filled in place: next[j] moves from the start to the end of column j */
-    for (size_t k = 0; k < m->nnz; k++) {
-        int p = next[m->aj[k]]++;
-        h->rowidx[p] = m->ai[k];
-        h->val[p] = m->av[k];
-    }
-    for (int j = m->ncols; j > 0; j--) h->colptr[j] = h->colptr[j - 1];
-    h->colptr[0] = 0;
-    return 0;
+    return round_plan_init(&h->w, m);
 }
 
 void glpk_heur_free(glpk_heur *h)
 {
-    free(h->x);
-    free(h->act);
-    free(h->colptr);
-    free(h->rowidx);
-    free(h->val);
-    h->x = h->act = h->val = NULL;
-    h->colptr = h->rowidx = NULL;
-}
-
-/* the integer value of column j (0-based) with LP value v under the rounding mode */
-static double rounded(const scopt_model *m, int j, double v, int mode)
-{
-    double r = mode == ROUND_UP ? ceil(v - HEUR_POSITIVE) : floor(v + 0.5);
-    if (r < m->lb[j]) r = ceil(m->lb[j]);
-    if (m->ub[j] < SCOPT_INF && r > m->ub[j]) r = floor(m->ub[j]);
-    return r;
+    round_plan_free(&h->w);
 }
 
 /* Q = the node's problem (its cuts and local bounds kept: they hold for every plan inside the
@@ -73,7 +37,7 @@ static void fix_integers(glp_prob *Q, glp_prob *P, const scopt_model *m, int mod
 {
     for (int j = 0; j < m->ncols; j++) {
         if (!m->is_int[j]) continue;
-        double r = rounded(m, j, glp_get_col_prim(P, j + 1), mode);
+        double r = round_plan_value(m, j, glp_get_col_prim(P, j + 1), mode, HEUR_POSITIVE);
         glp_set_col_bnds(Q, j + 1, GLP_FX, r, r);
     }
 }
@@ -95,106 +59,44 @@ static int resolve(glpk_heur *h, glp_prob *Q)
     return ret == 0 && glp_get_status(Q) == GLP_OPT ? 0 : -1;
 }
 
-static int within(double v, double lo, double hi)
-{
-    return (lo <= -SCOPT_INF || v >= lo - HEUR_FEAS_TOL * (1 + fabs(lo))) &&
-           (hi >= SCOPT_INF || v <= hi + HEUR_FEAS_TOL * (1 + fabs(hi)));
-}
-
-/* h->act = the model's rows at h->x */
-static void row_activities(glpk_heur *h)
-{
-    const scopt_model *m = h->m;
-    for (int i = 0; i < m->nrows; i++) h->act[i] = 0;
-    for (size_t k = 0; k < m->nnz; k++) h->act[m->ai[k]] += m->av[k] * h->x[m->aj[k] + 1];
-}
-
-/* h->x[1..ncols] against the model's bounds, integrality and rows: 1 when it is a plan */
-static int is_plan(glpk_heur *h)
-{
-    const scopt_model *m = h->m;
-    for (int j = 0; j < m->ncols; j++) {
-        double v = h->x[j + 1];
-        if (!within(v, m->lb[j], m->ub[j]) || (m->is_int[j] && v != floor(v))) return 0;
-    }
-    row_activities(h);
-    for (int i = 0; i < m->nrows; i++)
-        if (!within(h->act[i], m->rlo[i], m->rhi[i])) return 0;
-    return 1;
-}
-
-/* h->x = the model's columns of Q's LP solution, the integers rounded; returns -1 when Q
+/* h->w.x = the model's columns of Q's LP solution, the integers rounded; returns -1 when Q
  * lacks some of the model's columns */
 static int load_x(glpk_heur *h, glp_prob *Q)
 {
-    const scopt_model *m = h->m;
+    const scopt_model *m = h->w.m;
     if (glp_get_num_cols(Q) < m->ncols) return -1;
     for (int j = 0; j < m->ncols; j++) {
         double v = glp_get_col_prim(Q, j + 1);
-        h->x[j + 1] = m->is_int[j] ? floor(v + 0.5) : v;
+        h->w.x[j + 1] = m->is_int[j] ? floor(v + 0.5) : v;
     }
     return 0;
 }
 
-/* check h->x and offer it to T: 1 when GLPK took it */
+/* check h->w.x and offer it to T: 1 when GLPK took it */
 static int offer_x(glpk_heur *h, glp_tree *T)
 {
     /* the tree's problem has exactly the model's columns (presolve off) */
-    if (glp_get_num_cols(glp_ios_get_prob(T)) != h->m->ncols || !is_plan(h)) return 0;
-    return glp_ios_heur_sol(T, h->x) == 0;
-}
-
-/* lower each costed integer column of h->x (in column order) as far as every row it is in
- * and its lower bound allow, the other columns held: the point stays feasible and costs less.
- * Vehicles fall to ceil(load / vehicle capacity); a setup, order or open decision whose flow
- * is 0 closes. Returns how many columns moved. */
-static int descend(glpk_heur *h)
-{
-    const scopt_model *m = h->m;
-    int moved = 0;
-    row_activities(h);
-    for (int j = 0; j < m->ncols; j++) {
-        if (!m->is_int[j] || m->cost[j] <= 0) continue;
-        double room = h->x[j + 1] - m->lb[j];
-        for (int k = h->colptr[j]; k < h->colptr[j + 1] && room >= 1; k++) {
-            int i = h->rowidx[k];
-            double a = h->val[k];
-            if (a > 0 && m->rlo[i] > -SCOPT_INF) room = fmin(room, (h->act[i] - m->rlo[i]) / a);
-            if (a < 0 && m->rhi[i] < SCOPT_INF) room = fmin(room, (m->rhi[i] - h->act[i]) / -a);
-        }
-        double d = floor(room + 1e-9);
-        if (d < 1) continue;
-        h->x[j + 1] -= d;
-        for (int k = h->colptr[j]; k < h->colptr[j + 1]; k++) h->act[h->rowidx[k]] -= h->val[k] * d;
-        moved++;
-    }
-    return moved;
-}
-
-static double cost_of_x(const glpk_heur *h)
-{
-    double c = h->m->obj_constant;
-    for (int j = 0; j < h->m->ncols; j++) c += h->m->cost[j] * h->x[j + 1];
-    return c;
+    if (glp_get_num_cols(glp_ios_get_prob(T)) != h->w.m->ncols || !round_plan_is_plan(&h->w)) return 0;
+    return glp_ios_heur_sol(T, h->w.x) == 0;
 }
 
 /* one rounding mode: fix, re-solve, descend (and re-solve once more with the lowered
  * integers), check, offer. 1 = GLPK took the plan, 0 = not better, -1 = the LP is infeasible */
 static int try_mode(glpk_heur *h, glp_tree *T, int mode, double incumbent)
 {
-    const scopt_model *m = h->m;
+    const scopt_model *m = h->w.m;
     glp_prob *P = glp_ios_get_prob(T), *Q = glp_create_prob();
     int taken = -1;
     glp_copy_prob(Q, P, GLP_OFF);
     fix_integers(Q, P, m, mode);
     if (resolve(h, Q) == 0 && load_x(h, Q) == 0) {
         taken = 0;
-        if (descend(h) > 0) {
+        if (round_plan_descend(&h->w) > 0) {
             for (int j = 0; j < m->ncols; j++)
-                if (m->is_int[j]) glp_set_col_bnds(Q, j + 1, GLP_FX, h->x[j + 1], h->x[j + 1]);
-            if (resolve(h, Q) == 0 && load_x(h, Q) == 0) descend(h);
+                if (m->is_int[j]) glp_set_col_bnds(Q, j + 1, GLP_FX, h->w.x[j + 1], h->w.x[j + 1]);
+            if (resolve(h, Q) == 0 && load_x(h, Q) == 0) round_plan_descend(&h->w);
         }
-        if (cost_of_x(h) < incumbent) taken = offer_x(h, T);
+        if (round_plan_cost(&h->w) < incumbent) taken = offer_x(h, T);
     }
     glp_delete_prob(Q);
     return taken;
@@ -226,7 +128,7 @@ static int round_and_fix(glpk_heur *h, glp_tree *T, double deadline, const volat
 int glpk_heur_node(glpk_heur *h, glp_tree *T, double deadline, const volatile int *cancel)
 {
     int nodes = 0;
-    if (!h->x) return 0;
+    if (!h->w.x) return 0;
     glp_ios_tree_size(T, NULL, NULL, &nodes);
     /* the root's first call; the first call below the root, whose LP has the root's cuts
      * (S seed 1: 1,829,597 -> 1,825,927, seed 3: 600,412 -> 592,371); every `every` nodes */

@@ -15,13 +15,10 @@
 
 #include <glpk.h>
 #include "model.h"
+#include "round_plan.h"
 
 typedef struct glpk_heur {
-    const scopt_model *m;
-    double *x;           /* 1-based work vector of the model's columns */
-    double *act;         /* 0-based row activities for the check */
-    int *colptr, *rowidx; /* the model's matrix by columns (0-based) */
-    double *val;
+    round_plan w;        /* the model, its point (1-based x) and its matrix by columns */
     int every;           /* nodes between round-ups after the root (0: root only) */
     int last_node;       /* node count at the last round-up (-1: never ran) */
     int below_root_done; /* ran at a node below the root */

@@ -209,7 +209,7 @@ static int solve(pdlp_work *w, const pdlp_problem *p, pdlp_result *r)
     w->pw_best_balance = INFINITY;
     log_header(w);
     uint64_t fp = w->fingerprint = w->prm->checkpoint ? pdlp_fingerprint(p, w->prm) : 0;
-    if ((rc = pdlp_checkpoint_load(w, fp))) return rc;
+    if ((rc = pdlp_checkpoint_load(w, fp)) || (rc = pdlp_start_load(w))) return rc;
     int met = 0;
     if ((rc = resumed_point_met(w, &status, &met))) return rc;
     if (!met && (rc = iterate(w, &status))) return rc;
@@ -261,6 +261,9 @@ scopt_status pdlp_solve(const pdlp_problem *p, const pdlp_params *prm, pdlp_resu
     pdlp_presolve ps;
     memset(r, 0, sizeof *r);
     if (!prm->presolve || p->nrows <= 0 || p->ncols <= 0) return solve_problem(p, prm, 0, r, err);
+    pdlp_params reduced = *prm; /* a start point has the LP's columns, not the reduced LP's */
+    reduced.start_x = reduced.start_y = NULL;
+    prm = &reduced;
     if (pdlp_presolve_build(p, &ps)) return error_set(err, SCOPT_ENOMEM, "out of memory for the PDLP presolve");
     if (ps.removed == 0 || ps.red.ncols == 0) { /* nothing to remove, or nothing left for PDLP */
         pdlp_presolve_free(&ps);

@@ -63,11 +63,17 @@ typedef struct pdlp_params {
     double polish_tol;
     double polish_abs;        /* and the rows' residual 2-norm in the LP's units (0: none) */
     double polish_factor;
+    double polish_gap;        /* the rounds end at a polished gap this small (0: tol) */
     double log_every;         /* seconds between progress lines (1.0); < 0: none */
     /* a file that keeps PDLP's point between runs (NULL: none): the run starts from it when it
      * holds this LP's point, and writes its last point there when it stops on a limit, the
      * cancel flag or the tolerance (pdlp_checkpoint.c, docs/pdlp.md "Checkpoints") */
     const char *checkpoint;
+    /* a point to start from in the LP's own units (NULL: zero), as a restart point: the
+     * PDLP route of a MIP starts each LP with its integers fixed from the relaxation's point
+     * (pdlp_mip.c). x is clamped to the bounds. A checkpoint that is used wins; ignored with
+     * the presolve (its LP has other columns). */
+    const double *start_x, *start_y;
     int presolve;             /* 1: column singletons of equality rows leave first (pdlp_presolve.c) */
     const scopt_backend *backend; /* NULL: the CPU backend */
     int threads;              /* the CPU backend's threads (1 default; -1: one per core; backend.h) */

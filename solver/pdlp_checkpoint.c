@@ -9,7 +9,8 @@
  * file are those of this run. A file that is missing, for another LP, truncated or damaged is
  * not used (the log and summary.json say why) and is replaced at the end. Written to a
  * temporary file beside it, synced, then renamed over FILE: a crash leaves the old file or the
- * new one, never half of one. */
+ * new one, never half of one. pdlp_start_load: a point given by the caller (pdlp_params.start_x,
+ * start_y) becomes the restart point the same way. */
 #define _POSIX_C_SOURCE 200809L /* fileno, fsync */
 #include <errno.h>
 #include <math.h>
@@ -196,4 +197,30 @@ int pdlp_checkpoint_save(pdlp_work *w, uint64_t fp)
     free(x);
     free(y);
     return 0;
+}
+
+int pdlp_start_load(pdlp_work *w)
+{
+    const pdlp_host *h = &w->h;
+    const double *sx = w->prm->start_x, *sy = w->prm->start_y;
+    if (w->resumed_from || (!sx && !sy)) return 0;
+    double *x = calloc((size_t)h->n + 1, sizeof *x), *y = calloc((size_t)h->m + 1, sizeof *y);
+    if (!x || !y) {
+        free(x);
+        free(y);
+        return SCOPT_ENOMEM;
+    }
+    /* PDLP's units (unscale in pdlp.c inverted): x~ = x / cs within the scaled bounds, y~ = y obj_scale / rs */
+    for (int j = 0; sx && j < h->n; j++)
+        x[j] = isfinite(sx[j]) ? fmin(fmax(sx[j] / h->cs[j], h->lb[j]), h->ub[j]) : 0;
+    for (int i = 0; sy && i < h->m; i++) y[i] = isfinite(sy[i]) ? sy[i] * h->obj_scale / h->rs[i] : 0;
+    const scopt_backend *be = w->be;
+    pdlp_vecs *v = &w->v;
+    int rc;
+    if (!(rc = be->vec_upload(w->ctx, v->x, x)) && !(rc = be->vec_upload(w->ctx, v->y, y)) &&
+        !(rc = be->vec_copy(w->ctx, v->x0, v->x)))
+        rc = be->vec_copy(w->ctx, v->y0, v->y);
+    free(x);
+    free(y);
+    return rc ? pdlp_backend_fail(w, rc) : 0;
 }

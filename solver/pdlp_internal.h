@@ -163,6 +163,9 @@ void pdlp_presolve_free(pdlp_presolve *ps);
 uint64_t pdlp_fingerprint(const pdlp_problem *p, const pdlp_params *prm);
 int pdlp_checkpoint_load(pdlp_work *w, uint64_t fingerprint);
 int pdlp_checkpoint_save(pdlp_work *w, uint64_t fingerprint);
+/* the caller's start point (pdlp_params.start_x/start_y) as the restart point, unless a
+ * checkpoint was resumed */
+int pdlp_start_load(pdlp_work *w);
 /* pdlp_polish.c: after the tolerance was met, T(z) (xp, yp, axp, atyp, st) replaced by the
  * polished point when polishing helped (docs/pdlp.md "Feasibility polishing") */
 int pdlp_polish(pdlp_work *w);

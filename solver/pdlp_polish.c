@@ -279,6 +279,7 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
     const pdlp_params *p = w->prm;
     const scopt_backend *be = w->be;
     double factor = p->polish_factor > 0 ? p->polish_factor : 8.0, slope = 0;
+    double gap_target = p->polish_gap > 0 ? p->polish_gap : w->tol;
     long start = w->iter, until = w->iter + (long)(factor * (double)w->iter);
     int have_best = 0, rc;
     pdlp_stats main_st = w->st, best_st = w->st;
@@ -304,7 +305,7 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
             best_st = r.st, have_best = 1;
             w->polish_dual = r.dmet;
         }
-        if (last || (have_best && best_st.rel_gap <= w->tol)) break;
+        if (last || (have_best && best_st.rel_gap <= gap_target)) break;
         /* a round's phases take about as long each time: PDLP stops in time for one more */
         double round_seconds = now_seconds() - t0, last_start = deadline - 1.5 * round_seconds, pred = INFINITY;
         if (w->iter >= until || now_seconds() >= last_start || pdlp_limit_hit(w) >= 0 || !pdlp_stats_finite(&w->st))

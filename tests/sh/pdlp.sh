@@ -59,12 +59,33 @@ for name in lp-tiny lp-small-calendar lp-small-quirky; do
     below "$want" "$(python3 -c "print(${got:-0} * (1 + 1e-9))")" && ok || bad "$name: polished cost ${got:-none} below the optimum $want"
     below "${bound:-1e300}" "$(python3 -c "print($want * (1 + 1e-7))")" && ok || bad "$name: bound ${bound:-none} above the optimum $want"
 done
-# a MIP ignores polish: its root finishes with the simplex, branch and cut gives expected.csv's optimum
+# a MIP with polish takes the PDLP route (docs/pdlp.md "MIPs without the simplex"): a plan scopt
+# check accepts, no cheaper than expected.csv's optimum, the relaxation's bound no higher, within
+# 3% of it; exit 3 (feasible: its gap is above --mip-gap) or 0; the KPI line says so; none/simplex
+# still finish the root with the simplex and branch and cut gives the optimum
+for name in mip-tiny-all mip-small-sparse; do
+    want=$(awk -F, -v n="$name" '$1 == n {print $2}' "$DIR/expected.csv")
+    "$BIN" solve "$DIR/$name" -o "$OUT/$name-route" --lp-method pdlp --device "$DEV" --pdlp-finish polish \
+        > "$OUT/$name-route.txt" 2>/dev/null
+    rc=$?
+    [ $rc = 0 ] || [ $rc = 3 ] && ok || bad "$name: the PDLP route exit $rc"
+    "$BIN" check "$DIR/$name" "$OUT/$name-route" >/dev/null 2>&1 && ok || bad "$name: scopt check rejects the route's plan"
+    S="$OUT/$name-route/summary.json"
+    [ "$(field "$S" solver.pdlp.plan_point)" = rounded ] && [ "$(field "$S" solver.method)" = pdlp-rounding ] && ok ||
+        bad "$name: plan_point/method not the route's"
+    got=$(field "$S" objective); bound=$(field "$S" best_bound)
+    below "$want" "$(python3 -c "print(${got:-0} * (1 + 1e-9))")" && ok || bad "$name: the route's cost ${got:-none} below the optimum $want"
+    below "${bound:-1e300}" "$(python3 -c "print($want * (1 + 1e-9))")" && ok || bad "$name: bound ${bound:-none} above the optimum $want"
+    below "${got:-1e300}" "$(python3 -c "print($want * 1.03)")" && ok || bad "$name: the route's cost ${got:-none} more than 3% above $want"
+    [ "$(field "$S" solver.pdlp.rounding.lp_solves)" -ge 1 ] 2>/dev/null && ok || bad "$name: no rounding.lp_solves in summary.json"
+    grep -q "^plan        rounded from PDLP's relaxation.*proven bound" "$OUT/$name-route.txt" && ok ||
+        bad "$name: the KPI lines do not say the plan was rounded"
+done
 want=$(awk -F, '$1 == "mip-tiny-all" {print $2}' "$DIR/expected.csv")
-"$BIN" solve "$DIR/mip-tiny-all" -o "$OUT/mippol" --quiet --json --lp-method pdlp --device "$DEV" --pdlp-finish polish \
-    > "$OUT/mippol.json" && ok || bad "mip-tiny-all: --pdlp-finish polish failed"
-close "$(field "$OUT/mippol.json" objective)" "$want" 1e-9 && ok || bad "mip-tiny-all with polish: not expected.csv's optimum"
-[ "$(field "$OUT/mippol.json" solver.pdlp.finish)" = simplex ] && ok || bad "mip-tiny-all with polish: the root did not finish with the simplex"
+"$BIN" solve "$DIR/mip-tiny-all" -o "$OUT/mipnone" --quiet --json --lp-method pdlp --device "$DEV" --pdlp-finish none \
+    > "$OUT/mipnone.json" && ok || bad "mip-tiny-all: --pdlp-finish none failed"
+close "$(field "$OUT/mipnone.json" objective)" "$want" 1e-9 && ok || bad "mip-tiny-all with none: not expected.csv's optimum"
+[ "$(field "$OUT/mipnone.json" solver.pdlp.finish)" = simplex ] && ok || bad "mip-tiny-all with none: the root did not finish with the simplex"
 "$BIN" solve "$DIR/lp-tiny" -o "$OUT/polkpi" --quiet --lp-method pdlp --pdlp-finish polish > "$OUT/polkpi.txt" 2>/dev/null
 grep -q "^plan        PDLP's point, polished: rows met to a relative .*(a proven bound)" "$OUT/polkpi.txt" && ok ||
     bad "the KPI lines do not say the plan is PDLP's polished point"

@@ -1,0 +1,50 @@
+/* round_plan.h - the GLPK-free half of scopt's structural round-up (docs/heuristics.md): round
+ * an LP point's integers, lower every costed integer as far as its rows allow, and check a
+ * point against the model's bounds, integrality and rows. Used by the round-up inside GLPK's
+ * branch and cut (glpk_heur.c) and by the PDLP route for MIPs (pdlp_mip.c), which re-solve the
+ * remaining LP each in their own way. */
+#ifndef SCOPT_ROUND_PLAN_H
+#define SCOPT_ROUND_PLAN_H
+
+#include "model.h"
+
+#define ROUND_PLAN_FEAS_TOL 1e-6 /* the check: rows and bounds, relative to 1 + |bound| */
+
+enum { ROUND_UP, ROUND_NEAREST, ROUND_MODES };
+
+typedef struct round_plan {
+    const scopt_model *m;
+    double *x;            /* 1-based: x[1..ncols], the point being rounded (GLPK's indexing) */
+    double *act;          /* 0-based row activities of x (round_plan_descend, round_plan_is_plan) */
+    int *colptr, *rowidx; /* the model's matrix by columns (0-based) */
+    double *val;
+} round_plan;
+
+/* Returns -1 on out of memory (w then needs no round_plan_free, which is harmless anyway). */
+int round_plan_init(round_plan *w, const scopt_model *m);
+void round_plan_free(round_plan *w);
+
+/* the integer value of column j (0-based) with LP value v: ROUND_UP counts anything above
+ * `positive` as used (ceil(v - positive)), ROUND_NEAREST rounds to the nearest; both within
+ * the column's bounds */
+double round_plan_value(const scopt_model *m, int j, double v, int mode, double positive);
+
+/* setups and orders of w->x that are open (>= 1) close where the flow their minimum row
+ * bounds (make in min_lot*setup <= make, buy in min_order*order <= buy) is below that minimum
+ * at lp_x (0-based: an LP point of the model): opened, they would force the flow up to it.
+ * Returns how many closed. */
+int round_plan_close_below_minimum(round_plan *w, const double *lp_x);
+
+/* lower each costed integer column of w->x (in column order) as far as every row it is in and
+ * its lower bound allow, the other columns held: a point that met the rows still meets them
+ * and costs less. Vehicles fall to ceil(load / vehicle capacity); a setup, order or open
+ * decision whose flow is 0 closes. Returns how many columns moved. */
+int round_plan_descend(round_plan *w);
+
+/* 1 when w->x is a plan: every bound, integrality and row met (ROUND_PLAN_FEAS_TOL) */
+int round_plan_is_plan(round_plan *w);
+
+/* c'x plus the objective's constant */
+double round_plan_cost(const round_plan *w);
+
+#endif

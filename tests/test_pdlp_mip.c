@@ -1,0 +1,217 @@
+/* test_pdlp_mip.c - the PDLP route for MIPs (--pdlp-finish polish on a MIP, solver/pdlp_mip.c),
+ * through the public API, against the answer key of the conformance MIPs (expected.csv, from
+ * independent solvers) and GLPK's branch and cut:
+ *  - the plan is a plan: `scopt check` (scopt_check_plan) finds no violation; its cost is no
+ *    lower than the optimum, the relaxation's polished bound no higher, and the gap between them
+ *    is what summary.json says; status optimal exactly when that gap is within --mip-gap;
+ *  - quality on the conformance MIPs: within 3% of the optimum (mip-tiny-all: the nearest
+ *    rounding finds the optimum where rounding up opens a site and costs 69% more);
+ *  - small MIPs of every integer family (setups with minimum lots and setup times, minimum
+ *    orders, optional sites, vehicles): each a checked plan no cheaper than branch and cut's
+ *    optimum;
+ *  - an infeasible MIP: infeasible; the cancel flag: cancelled, no plan; a time limit nothing
+ *    fits in: a clean answer;
+ *  - PDLP's start point (pdlp_params.start_x/start_y, which the route's LPs start from): an LP
+ *    started at its own answer meets the tolerance at the first check; ignored with the presolve. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "family_util.h"
+#include "harness.h"
+#include "test_rand.h"
+#include "pdlp_lps.h"
+
+#define DEMAND_HDR "customer,item,period,quantity,unmet_penalty,backorder_cost\n"
+
+static void route_options(scopt_options *opt)
+{
+    scopt_options_init(opt);
+    opt->device = SCOPT_DEVICE_CPU;
+    opt->lp_method = SCOPT_LP_PDLP;
+    opt->pdlp_finish = SCOPT_PDLP_FINISH_POLISH;
+    opt->mip_gap = 1e-4;
+}
+
+static int summary_has(const scopt_plan *p, const char *text)
+{
+    char *json = scopt_plan_summary_json(p);
+    int has = json && strstr(json, text);
+    scopt_free(json);
+    return has;
+}
+
+/* the route's plan of net against the optimum `want`: the checks of the top of the file;
+ * returns its objective (NAN when no plan) */
+static double check_route(const scopt_network *net, const char *tag, double want)
+{
+    scopt_options opt;
+    scopt_error err;
+    scopt_plan *p = NULL;
+    route_options(&opt);
+    CHECK(scopt_solve(net, &opt, &p, &err) == SCOPT_OK);
+    if (!p) return NAN;
+    double got = scopt_plan_objective(p), bound = scopt_plan_best_bound(p), gap = scopt_plan_gap(p);
+    scopt_solve_status st = scopt_plan_status(p);
+    CHECK(st == SCOPT_SOLVE_FEASIBLE || st == SCOPT_SOLVE_OPTIMAL);
+    CHECK(summary_has(p, "\"plan_point\": \"rounded\"") && summary_has(p, "\"method\": \"pdlp-rounding\""));
+    CHECK(got >= want - 1e-9 * (1 + fabs(want)));
+    CHECK(bound <= want + 1e-9 * (1 + fabs(want)));
+    CHECK_NEAR(gap, fabs(got - bound) / fabs(got), 1e-12);
+    CHECK_NEAR(summary_number(p, "gap"), gap, 1e-9);
+    CHECK((st == SCOPT_SOLVE_OPTIMAL) == (gap <= 1e-4));
+    char dir[300];
+    snprintf(dir, sizeof dir, "tests/out/pdlp_mip/%s", tag);
+    long violations = -1;
+    CHECK(scopt_plan_write_dir(p, dir, &err) == SCOPT_OK);
+    CHECK(scopt_check_plan(net, dir, NULL, &violations, &err) == SCOPT_OK);
+    CHECK_EQ_INT(violations, 0);
+    scopt_plan_free(p);
+    return got;
+}
+
+static double conformance(const char *name, double want)
+{
+    char dir[256];
+    scopt_network *net = NULL;
+    snprintf(dir, sizeof dir, "tests/data/conformance/%s", name);
+    CHECK(scopt_network_read_dir(dir, NULL, &net, NULL) == SCOPT_OK);
+    double got = net ? check_route(net, name, want) : NAN;
+    scopt_network_free(net);
+    return got;
+}
+
+/* tests/data/conformance/expected.csv */
+TEST(conformance_mips)
+{
+    double tiny = 1902.172, sparse = 124428.767568;
+    CHECK(conformance("mip-tiny-all", tiny) <= 1.03 * tiny);
+    CHECK(conformance("mip-small-sparse", sparse) <= 1.03 * sparse);
+}
+
+/* a family dataset: branch and cut's optimum (mip gap 0) is the reference */
+static void family(const char *tag, const csv_file *files)
+{
+    const char *dir = write_dataset(tag, files);
+    scopt_network *net = NULL;
+    scopt_plan *ref = dir ? solve_dir(dir, &net) : NULL;
+    CHECK(ref && scopt_plan_status(ref) == SCOPT_SOLVE_OPTIMAL);
+    if (ref) check_route(net, tag, scopt_plan_objective(ref));
+    scopt_plan_free(ref);
+    scopt_network_free(net);
+}
+
+/* small MIPs of every integer family (setups with minimum lots and setup times, minimum orders,
+ * optional sites, vehicles), each against branch and cut's optimum */
+TEST(families_with_integers)
+{
+    const csv_file setups[] = {
+        {"items.csv", "item\nR\nP\n"},
+        {"sites.csv", "site,kind\nS,supplier\nF,plant\nC,customer\n"},
+        {"supply.csv", "supplier,item,unit_cost\nS,R,1\n"},
+        {"operations.csv", "operation,site,item,unit_cost,min_lot,setup_cost\nOP,F,P,2,6,25\n"},
+        {"bom.csv", "operation,item,quantity\nOP,R,2\n"},
+        {"resources.csv", "resource,site,capacity\nM,F,12\n"},
+        {"resource_use.csv", "operation,resource,usage,setup_usage\nOP,M,1,3\n"},
+        {"lanes.csv", "from,to\nS,F\nF,C\n"},
+        {"inventory.csv", "site,item,holding_cost\nF,P,2\n"},
+        {"demand.csv", DEMAND_HDR "C,P,1,3,40,\nC,P,2,5,40,\nC,P,3,9,40,\nC,P,4,2,40,\n"},
+        {NULL, NULL}};
+    family("mip_setups", setups);
+    const char *sites = "site,kind,fixed_cost,optional\nS,supplier,,\nW1,warehouse,100,1\nW2,warehouse,30,1\nC,customer,,\n";
+    const char *lanes = "from,to,unit_cost,capacity,vehicle_capacity,vehicle_cost\nS,W1,1,40,,\nS,W2,4,40,,\n"
+                        "W1,C,1,,10,7\nW2,C,1,,10,7\n";
+    const csv_file network[] = {
+        {"items.csv", "item\nA\n"},
+        {"sites.csv", sites},
+        {"supply.csv", "supplier,item,unit_cost,capacity,min_order,order_cost\nS,A,1,30,8,6\n"},
+        {"lanes.csv", lanes},
+        {"inventory.csv", "site,item,holding_cost\nS,A,0.5\nW1,A,0.5\nW2,A,0.5\n"},
+        {"demand.csv", DEMAND_HDR "C,A,1,12,100,\nC,A,2,5,100,\nC,A,3,3,100,\n"},
+        {NULL, NULL}};
+    family("mip_network", network);
+}
+
+/* 8 units of initial stock at W, storage 5, and only one unit a customer takes: no plan (the
+ * relaxation is infeasible), with vehicles on the lane so that it is a MIP */
+TEST(infeasible)
+{
+    const csv_file f[] = {
+        {"items.csv", "item\nA\n"},
+        {"sites.csv", "site,kind,storage_capacity\nW,warehouse,5\nC,customer,\n"},
+        {"inventory.csv", "site,item,initial\nW,A,8\n"},
+        {"lanes.csv", "from,to,vehicle_capacity,vehicle_cost\nW,C,4,3\n"},
+        {"demand.csv", DEMAND_HDR "C,A,1,1,10,\n"},
+        {NULL, NULL}};
+    const char *dir = write_dataset("mip_infeasible", f);
+    scopt_network *net = NULL;
+    CHECK(dir && scopt_network_read_dir(dir, NULL, &net, NULL) == SCOPT_OK);
+    if (!net) return;
+    scopt_options opt;
+    scopt_error err;
+    scopt_plan *p = NULL;
+    route_options(&opt);
+    CHECK(scopt_solve(net, &opt, &p, &err) == SCOPT_OK);
+    CHECK(p && scopt_plan_status(p) == SCOPT_SOLVE_INFEASIBLE);
+    scopt_plan_free(p);
+    scopt_network_free(net);
+}
+
+/* the cancel flag set before: cancelled, no plan; a time limit nothing fits in: a clean answer */
+TEST(cancelled_and_time_limit)
+{
+    scopt_network *net = NULL;
+    CHECK(scopt_network_read_dir("tests/data/conformance/mip-tiny-all", NULL, &net, NULL) == SCOPT_OK);
+    if (!net) return;
+    scopt_options opt;
+    scopt_error err;
+    scopt_plan *p = NULL;
+    volatile int cancel = 1;
+    route_options(&opt);
+    opt.cancel = &cancel;
+    CHECK(scopt_solve(net, &opt, &p, &err) == SCOPT_OK);
+    CHECK(p && scopt_plan_status(p) == SCOPT_SOLVE_CANCELLED && scopt_plan_objective(p) == 0);
+    scopt_plan_free(p);
+    p = NULL;
+    route_options(&opt);
+    opt.time_limit = 1e-6;
+    CHECK(scopt_solve(net, &opt, &p, &err) == SCOPT_OK);
+    CHECK(p && (scopt_plan_status(p) == SCOPT_SOLVE_NO_PLAN || scopt_plan_status(p) == SCOPT_SOLVE_FEASIBLE));
+    scopt_plan_free(p);
+    scopt_network_free(net);
+}
+
+/* PDLP started at an LP's own answer meets the tolerance at its first check (64 iterations)
+ * where from zero it takes hundreds; the presolve ignores the start (the same iterations as
+ * without one) */
+TEST(start_point)
+{
+    for (unsigned seed = 1; seed <= 3; seed++) {
+        scopt_model *md = random_lp(seed, 60, 90, 4);
+        pdlp_problem prob = pdlp_problem_of(md);
+        pdlp_params prm;
+        pdlp_result cold, warm, pre, pre_warm;
+        pdlp_params_init(&prm);
+        prm.log_every = -1;
+        CHECK(pdlp_solve(&prob, &prm, &cold, NULL) == SCOPT_OK);
+        CHECK_EQ_INT(cold.status, PDLP_OPTIMAL);
+        prm.start_x = cold.x, prm.start_y = cold.y;
+        CHECK(pdlp_solve(&prob, &prm, &warm, NULL) == SCOPT_OK);
+        CHECK_EQ_INT(warm.status, PDLP_OPTIMAL);
+        CHECK(warm.iterations <= 64 && cold.iterations > 64);
+        CHECK(fabs(warm.primal_obj - cold.primal_obj) <= 1e-3 * (1 + fabs(cold.primal_obj)));
+        prm.presolve = 1;
+        CHECK(pdlp_solve(&prob, &prm, &pre_warm, NULL) == SCOPT_OK);
+        prm.start_x = prm.start_y = NULL;
+        CHECK(pdlp_solve(&prob, &prm, &pre, NULL) == SCOPT_OK);
+        CHECK(pre.iterations == pre_warm.iterations);
+        pdlp_result_free(&cold);
+        pdlp_result_free(&warm);
+        pdlp_result_free(&pre);
+        pdlp_result_free(&pre_warm);
+        model_free(md);
+    }
+}
+
+HARNESS_MAIN("pdlp_mip", T(conformance_mips), T(families_with_integers), T(infeasible), T(cancelled_and_time_limit),
+             T(start_point))
