@@ -87,7 +87,11 @@ typedef enum {
  * point by sifting (an exact vertex), the same with the older restricted-LP start instead of
  * sifting, nothing (the approximate PDLP point), or feasibility polishing (a point that meets
  * every row to 1e-10 relative and 1e-7 in the model's units, with a proven bound on its gap;
- * docs/pdlp.md "Feasibility polishing"). MIPs always finish with the simplex. */
+ * docs/pdlp.md "Feasibility polishing"). A MIP finishes its relaxation with the simplex and
+ * goes on to branch and cut, except with POLISH: then it takes the PDLP route, no simplex and
+ * no branch and cut (the relaxation polished for a proven bound, its point rounded, the rest
+ * solved by PDLP and polished: a checked plan with its gap; docs/pdlp.md "MIPs without the
+ * simplex"). */
 typedef enum {
     SCOPT_PDLP_FINISH_SIMPLEX = 0,
     SCOPT_PDLP_FINISH_NONE = 1,

@@ -39,6 +39,10 @@
 /* under --time-limit the relaxation gets at most this share of the time left, so that the
  * rounding and its LPs get the rest: PDLP's point where its share ended still rounds */
 #define MIP_RELAXATION_SHARE 0.5
+/* sweeps of bound propagation before an LP (M: its infeasible rounding found in the 2nd) */
+#define MIP_PROPAGATION_PASSES 10
+/* rounds of undoing closings near an unmeetable row, each followed by the propagation again */
+#define MIP_REPAIRS 50
 
 typedef struct mip_route {
     const scopt_model *m;
@@ -106,9 +110,37 @@ static int descend_from_flows(mip_route *r)
     return round_plan_descend(&r->w);
 }
 
+/* bound propagation (round_plan_propagate) with the integers at w.x: 1 when it proves the LP
+ * of the rest infeasible, which spares a PDLP solve (on M the rounding up with minimums closed
+ * left a balance that the open setups' minimum lots drew from but the closed orders no longer
+ * fed) */
+static int infeasible_by_bounds(mip_route *r)
+{
+    int row, reopened = 0;
+    /* a row the integers leave unmeetable: undo the closings near it, while that helps */
+    for (int round = 0; (row = round_plan_propagate(&r->w, MIP_PROPAGATION_PASSES)) >= 0 && round < MIP_REPAIRS; round++) {
+        int moved = round_plan_reopen_near(&r->w, row, r->relaxation->x);
+        if (moved <= 0) break;
+        reopened += moved;
+    }
+    char name[160], line[300];
+    if (reopened) {
+        snprintf(line, sizeof line, "pdlp mip: %d integers reopened where the bounds left a row unmeetable%s", reopened,
+                 row >= 0 ? ", not enough" : "");
+        say(r->p, line);
+    }
+    if (row < 0) return 0;
+    model_row_name(r->m, row, name, sizeof name);
+    snprintf(line, sizeof line, "pdlp mip: these integers leave no plan (row %s cannot be met within the bounds); "
+             "not solved", name);
+    say(r->p, line);
+    return 1;
+}
+
 /* the roundings tried, in this order, the cheapest plan kept (see the top of the file) */
 typedef struct { int mode, close_below_minimum; } rounding;
 static const rounding ROUNDINGS[] = {{ROUND_UP, 1}, {ROUND_NEAREST, 1}, {ROUND_UP, 0}};
+
 
 /* steps 2-4 in one rounding: 1 when a plan was found, 0 when not, -1 on an error */
 static int round_mode(mip_route *r, rounding how, scopt_error *err)
@@ -124,6 +156,7 @@ static int round_mode(mip_route *r, rounding how, scopt_error *err)
              "their minimum closed, %d integers lowered to what the flows need",
              how.mode == ROUND_UP ? "up" : "to the nearest", closed, lowered);
     say(r->p, line);
+    if (infeasible_by_bounds(r)) return 0;
     int rc = solve_rest(r, err);
     if (rc <= 0) return rc;
     keep_if_better(r);

@@ -233,8 +233,14 @@ static int polish_once(pdlp_work *w, polish_vecs *pv, long budget, polish_round 
     return 0;
 }
 
+/* the polished gap the rounds aim at: pdlp_params.polish_gap, else tol */
+static double polish_gap_target(const pdlp_work *w)
+{
+    return w->prm->polish_gap > 0 ? w->prm->polish_gap : w->tol;
+}
+
 /* PDLP's iteration, going on from where it stopped, until a point whose polished gap is
- * predicted within half of tol (*due = 1), until iteration `until` or the time `deadline` (a
+ * predicted within half of the target (*due = 1), until iteration `until` or the time `deadline` (a
  * last round then fits in the time limit), or a limit; *pred is the last point's prediction,
  * and pv->cand keeps the point predicted best. The prediction: polishing costs objective in
  * proportion to the residuals it removes (the price of the rows and reduced costs: S 33
@@ -248,7 +254,7 @@ static int advance_to(pdlp_work *w, polish_vecs *pv, double slope, long until, d
         if ((rc = pdlp_steps_to_check(w, until)) || (rc = pdlp_check(w, &conv))) break;
         const pdlp_stats *st = &w->st;
         *pred = st->rel_gap + slope * (st->rel_rp + st->rel_rd);
-        *due = *pred <= 0.5 * w->tol;
+        *due = *pred <= 0.5 * polish_gap_target(w);
         if (pdlp_stats_finite(st) && *pred < pv->cand_pred) {
             if ((rc = w->be->vec_copy(w->ctx, pv->cand_x, w->v.xp)) || (rc = w->be->vec_copy(w->ctx, pv->cand_y, w->v.yp))) {
                 rc = pdlp_backend_fail(w, rc);
@@ -279,7 +285,7 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
     const pdlp_params *p = w->prm;
     const scopt_backend *be = w->be;
     double factor = p->polish_factor > 0 ? p->polish_factor : 8.0, slope = 0;
-    double gap_target = p->polish_gap > 0 ? p->polish_gap : w->tol;
+    double gap_target = polish_gap_target(w);
     long start = w->iter, until = w->iter + (long)(factor * (double)w->iter);
     int have_best = 0, rc;
     pdlp_stats main_st = w->st, best_st = w->st;

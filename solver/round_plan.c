@@ -25,6 +25,23 @@ int round_plan_init(round_plan *w, const scopt_model *m)
     }
     for (int j = m->ncols; j > 0; j--) w->colptr[j] = w->colptr[j - 1];
     w->colptr[0] = 0;
+    /* and by rows */
+    w->rowptr = calloc((size_t)m->nrows + 1, sizeof *w->rowptr);
+    w->colidx = malloc((m->nnz + 1) * sizeof *w->colidx);
+    w->rval = malloc((m->nnz + 1) * sizeof *w->rval);
+    w->lb = malloc(((size_t)m->ncols + 1) * sizeof *w->lb);
+    w->ub = malloc(((size_t)m->ncols + 1) * sizeof *w->ub);
+    if (!w->rowptr || !w->colidx || !w->rval || !w->lb || !w->ub) { round_plan_free(w); return -1; }
+    for (size_t k = 0; k < m->nnz; k++) w->rowptr[m->ai[k] + 1]++;
+    for (int i = 0; i < m->nrows; i++) w->rowptr[i + 1] += w->rowptr[i];
+    next = w->rowptr;
+    for (size_t k = 0; k < m->nnz; k++) {
+        int p = next[m->ai[k]]++;
+        w->colidx[p] = m->aj[k];
+        w->rval[p] = m->av[k];
+    }
+    for (int i = m->nrows; i > 0; i--) w->rowptr[i] = w->rowptr[i - 1];
+    w->rowptr[0] = 0;
     return 0;
 }
 
@@ -35,8 +52,13 @@ void round_plan_free(round_plan *w)
     free(w->colptr);
     free(w->rowidx);
     free(w->val);
-    w->x = w->act = w->val = NULL;
-    w->colptr = w->rowidx = NULL;
+    free(w->rowptr);
+    free(w->colidx);
+    free(w->rval);
+    free(w->lb);
+    free(w->ub);
+    w->x = w->act = w->val = w->rval = w->lb = w->ub = NULL;
+    w->colptr = w->rowidx = w->rowptr = w->colidx = NULL;
 }
 
 double round_plan_value(const scopt_model *m, int j, double v, int mode, double positive)
@@ -125,4 +147,119 @@ double round_plan_cost(const round_plan *w)
     double c = w->m->obj_constant;
     for (int j = 0; j < w->m->ncols; j++) c += w->m->cost[j] * w->x[j + 1];
     return c;
+}
+
+/* the activity range of row i under w->lb, w->ub: finite parts and how many infinite terms */
+typedef struct { double lo, hi; int lo_inf, hi_inf; } row_range;
+
+static row_range range_of(const round_plan *w, int i)
+{
+    row_range r = {0, 0, 0, 0};
+    for (int q = w->rowptr[i]; q < w->rowptr[i + 1]; q++) {
+        double a = w->rval[q], l = w->lb[w->colidx[q]], u = w->ub[w->colidx[q]];
+        double lo = a > 0 ? l : u, hi = a > 0 ? u : l; /* the bound that gives a x its least / most */
+        if (fabs(lo) >= SCOPT_INF) r.lo_inf++; else r.lo += a * lo;
+        if (fabs(hi) >= SCOPT_INF) r.hi_inf++; else r.hi += a * hi;
+    }
+    return r;
+}
+
+/* tighten the continuous columns of row i from its range; returns how many bounds moved */
+static int tighten(round_plan *w, int i, row_range r)
+{
+    const scopt_model *m = w->m;
+    int moved = 0;
+    for (int q = w->rowptr[i]; q < w->rowptr[i + 1]; q++) {
+        int j = w->colidx[q];
+        double a = w->rval[q], l = w->lb[j], u = w->ub[j];
+        if (m->is_int[j]) continue;
+        double lo = a > 0 ? l : u, hi = a > 0 ? u : l;
+        int lo_inf = fabs(lo) >= SCOPT_INF, hi_inf = fabs(hi) >= SCOPT_INF;
+        /* a x <= rhi - (the others' least) and a x >= rlo - (the others' most) */
+        if (m->rhi[i] < SCOPT_INF && r.lo_inf == lo_inf) {
+            double b = (m->rhi[i] - (r.lo - (lo_inf ? 0 : a * lo))) / a;
+            if (a > 0 && b < w->ub[j] - 1e-9 * (1 + fabs(b))) w->ub[j] = b, moved++;
+            if (a < 0 && b > w->lb[j] + 1e-9 * (1 + fabs(b))) w->lb[j] = b, moved++;
+        }
+        if (m->rlo[i] > -SCOPT_INF && r.hi_inf == hi_inf) {
+            double b = (m->rlo[i] - (r.hi - (hi_inf ? 0 : a * hi))) / a;
+            if (a > 0 && b > w->lb[j] + 1e-9 * (1 + fabs(b))) w->lb[j] = b, moved++;
+            if (a < 0 && b < w->ub[j] - 1e-9 * (1 + fabs(b))) w->ub[j] = b, moved++;
+        }
+    }
+    return moved;
+}
+
+int round_plan_propagate(round_plan *w, int passes)
+{
+    const scopt_model *m = w->m;
+    for (int j = 0; j < m->ncols; j++) {
+        w->lb[j] = m->is_int[j] ? w->x[j + 1] : m->lb[j];
+        w->ub[j] = m->is_int[j] ? w->x[j + 1] : m->ub[j];
+    }
+    for (int pass = 0; pass < passes; pass++) {
+        int moved = 0;
+        for (int i = 0; i < m->nrows; i++) {
+            row_range r = range_of(w, i);
+            double tol = ROUND_PLAN_FEAS_TOL;
+            if ((!r.lo_inf && m->rhi[i] < SCOPT_INF && r.lo > m->rhi[i] + tol * (1 + fabs(m->rhi[i]))) ||
+                (!r.hi_inf && m->rlo[i] > -SCOPT_INF && r.hi < m->rlo[i] - tol * (1 + fabs(m->rlo[i]))))
+                return i;
+            moved += tighten(w, i, r);
+        }
+        if (!moved) break;
+    }
+    return -1;
+}
+
+/* the rows within `depth` hops of row (through continuous columns), breadth first: returns
+ * how many, their indices in *list (the caller frees it); -1 on out of memory */
+static int rows_near(const round_plan *w, int row, int depth, int **list)
+{
+    const scopt_model *m = w->m;
+    int cap = 64, n = 0, head = 0;
+    int *q = malloc((size_t)cap * sizeof *q), *d = malloc((size_t)cap * sizeof *d);
+    char *seen = calloc((size_t)m->nrows, 1);
+    if (!q || !d || !seen) { free(q); free(d); free(seen); *list = NULL; return -1; }
+    q[n] = row, d[n++] = 0, seen[row] = 1;
+    while (head < n) {
+        int i = q[head], di = d[head++];
+        if (di >= depth) continue;
+        for (int e = w->rowptr[i]; e < w->rowptr[i + 1]; e++) {
+            int j = w->colidx[e];
+            if (m->is_int[j]) continue;
+            for (int k = w->colptr[j]; k < w->colptr[j + 1]; k++) {
+                int i2 = w->rowidx[k];
+                if (seen[i2]) continue;
+                if (n == cap) {
+                    cap *= 2;
+                    int *q2 = realloc(q, (size_t)cap * sizeof *q), *d2 = q2 ? realloc(d, (size_t)cap * sizeof *d) : NULL;
+                    if (q2) q = q2;
+                    if (!q2 || !d2) { free(q); free(d); free(seen); *list = NULL; return -1; }
+                    d = d2;
+                }
+                seen[i2] = 1, q[n] = i2, d[n++] = di + 1;
+            }
+        }
+    }
+    free(d);
+    free(seen);
+    *list = q;
+    return n;
+}
+
+int round_plan_reopen_near(round_plan *w, int row, const double *lp_x)
+{
+    const scopt_model *m = w->m;
+    int *rows, moved = 0, n = rows_near(w, row, ROUND_PLAN_REPAIR_HOPS, &rows);
+    if (n < 0) return -1;
+    for (int r = 0; r < n; r++)
+        for (int e = w->rowptr[rows[r]]; e < w->rowptr[rows[r] + 1]; e++) { /* the rows' gates */
+            int g = w->colidx[e];
+            if (!m->is_int[g] || w->rval[e] >= 0) continue;
+            double up = round_plan_value(m, g, lp_x[g], ROUND_UP, 0);
+            if (w->x[g + 1] < up) w->x[g + 1] = up, moved++;
+        }
+    free(rows);
+    return moved;
 }

@@ -18,6 +18,9 @@ typedef struct round_plan {
     double *act;          /* 0-based row activities of x (round_plan_descend, round_plan_is_plan) */
     int *colptr, *rowidx; /* the model's matrix by columns (0-based) */
     double *val;
+    int *rowptr, *colidx; /* and by rows (round_plan_propagate) */
+    double *rval;
+    double *lb, *ub;      /* round_plan_propagate's bounds */
 } round_plan;
 
 /* Returns -1 on out of memory (w then needs no round_plan_free, which is harmless anyway). */
@@ -34,6 +37,22 @@ double round_plan_value(const scopt_model *m, int j, double v, int mode, double 
  * at lp_x (0-based: an LP point of the model): opened, they would force the flow up to it.
  * Returns how many closed. */
 int round_plan_close_below_minimum(round_plan *w, const double *lp_x);
+
+/* With the integers fixed at w->x and the other columns in their bounds: tighten those bounds
+ * row by row (at most `passes` sweeps) until a row's activity range misses the row's bounds:
+ * returns that row (no plan has these integers), or -1 when none was found (which proves
+ * nothing either way). */
+int round_plan_propagate(round_plan *w, int passes);
+
+/* for a row round_plan_propagate found unmeetable (where the contradiction surfaced, which
+ * may be hops away from its cause: a setup's minimum lot row, starved by a closed order two
+ * balances away): every integer that gates a row within ROUND_PLAN_REPAIR_HOPS hops of it
+ * (through continuous columns; a gate has a negative coefficient: buy <= capacity * order,
+ * make <= M * setup, inflow <= M * open, volume <= capacity * vehicles) and sits below the
+ * ceiling of its value at lp_x (0-based) goes back up to that ceiling: the closings that
+ * starved or stranded the row are undone. Returns how many moved (-1: out of memory). */
+#define ROUND_PLAN_REPAIR_HOPS 3
+int round_plan_reopen_near(round_plan *w, int row, const double *lp_x);
 
 /* lower each costed integer column of w->x (in column order) as far as every row it is in and
  * its lower bound allow, the other columns held: a point that met the rows still meets them

@@ -11,6 +11,8 @@
  *    optimum;
  *  - an infeasible MIP: infeasible; the cancel flag: cancelled, no plan; a time limit nothing
  *    fits in: a clean answer;
+ *  - round_plan's bound propagation names a row the integers leave unmeetable, and the repair
+ *    reopens the closing that caused it; the closing of what is below its minimum;
  *  - PDLP's start point (pdlp_params.start_x/start_y, which the route's LPs start from): an LP
  *    started at its own answer meets the tolerance at the first check; ignored with the presolve. */
 #include <math.h>
@@ -21,6 +23,7 @@
 #include "harness.h"
 #include "test_rand.h"
 #include "pdlp_lps.h"
+#include "round_plan.h"
 
 #define DEMAND_HDR "customer,item,period,quantity,unmet_penalty,backorder_cost\n"
 
@@ -213,5 +216,43 @@ TEST(start_point)
     }
 }
 
+/* round_plan's propagation and repair on a hand-made model: an order (min 5, capacity 10)
+ * feeds buy, which a balance passes to make; a setup (min lot 4) on make. With the order closed
+ * and the setup open the balance cannot be met (make >= 4 needs buy >= 4 <= 10 * 0): the
+ * propagation names that balance, the repair reopens the order (its relaxation value 0.3 rounds
+ * up to 1), and the propagation then finds nothing */
+TEST(propagation_and_repair)
+{
+    scopt_model *md = calloc(1, sizeof *md);
+    int buy = model_add_col(md, V_BUY, 0, 1, 0, 100, 1, 0), order = model_add_col(md, V_ORDER, 0, 1, 0, 1, 5, 1);
+    int make = model_add_col(md, V_MAKE, 0, 1, 0, 100, 1, 0), setup = model_add_col(md, V_SETUP, 0, 1, 0, 1, 7, 1);
+    int omax = model_add_row(md, R_ORDER_MAX, 0, 1, -SCOPT_INF, 0), omin = model_add_row(md, R_ORDER_MIN, 0, 1, 0, SCOPT_INF);
+    int bal = model_add_row(md, R_BALANCE, 0, 1, 0, 0), smin = model_add_row(md, R_SETUP_MIN, 0, 1, 0, SCOPT_INF);
+    model_add_coef(md, omax, buy, 1), model_add_coef(md, omax, order, -10);
+    model_add_coef(md, omin, buy, 1), model_add_coef(md, omin, order, -5);
+    model_add_coef(md, bal, buy, 1), model_add_coef(md, bal, make, -1);
+    model_add_coef(md, smin, make, 1), model_add_coef(md, smin, setup, -4);
+    round_plan w;
+    CHECK(round_plan_init(&w, md) == 0);
+    double relaxation[4];
+    relaxation[buy] = relaxation[make] = 3, relaxation[order] = 0.3, relaxation[setup] = 0.75;
+    for (int j = 0; j < md->ncols; j++) w.x[j + 1] = relaxation[j];
+    w.x[order + 1] = 0, w.x[setup + 1] = 1;
+    int row = round_plan_propagate(&w, 10);
+    CHECK(row == bal || row == omax || row == omin || row == smin);
+    CHECK(round_plan_reopen_near(&w, row, relaxation) >= 1);
+    CHECK(w.x[order + 1] == 1 && w.x[setup + 1] == 1);
+    CHECK_EQ_INT(round_plan_propagate(&w, 10), -1);
+    /* both closed: nothing forces a flow, nothing to repair */
+    w.x[order + 1] = 0, w.x[setup + 1] = 0;
+    CHECK_EQ_INT(round_plan_propagate(&w, 10), -1);
+    /* the minimum closing: the setup's relaxation flow (3) is below its min lot (4) */
+    w.x[setup + 1] = w.x[order + 1] = 1;
+    for (int j = 0; j < md->ncols; j++) if (!md->is_int[j]) w.x[j + 1] = relaxation[j];
+    CHECK_EQ_INT(round_plan_close_below_minimum(&w, relaxation), 2); /* the order (3 < 5) too, were it open */
+    round_plan_free(&w);
+    model_free(md);
+}
+
 HARNESS_MAIN("pdlp_mip", T(conformance_mips), T(families_with_integers), T(infeasible), T(cancelled_and_time_limit),
-             T(start_point))
+             T(start_point), T(propagation_and_repair))
