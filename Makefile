@@ -121,7 +121,7 @@ $(BUILD)/bench/pdlp_%: bench/pdlp_%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(INCLUDES) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS)
 
-.PHONY: bench-pdlp bench-pdlp-restart bench-pdlp-threads bench-pdlp-polish gpu-debs gpu-check
+.PHONY: bench-pdlp bench-pdlp-restart bench-pdlp-threads bench-pdlp-polish bench-pdlp-mip gpu-debs gpu-check
 bench-pdlp: deps all $(BUILD)/bench/pdlp_spmv
 	@sh bench/pdlp_bench.sh
 
@@ -140,6 +140,12 @@ bench-pdlp-threads: deps all
 bench-pdlp-polish: deps all
 	@PRESETS="$${PRESETS:-S3}" RUNS="pdlp-cpu+simplex pdlp-cpu pdlp-cpu+polish pdlp-cuda+simplex pdlp-cuda+polish" \
 	    SPMV_BENCH=0 sh bench/pdlp_bench.sh bench/out/pdlp-polish
+
+# the PDLP route for MIPs against branch and cut, glpsol and cbc under one cap (docs/pdlp.md
+# "MIPs without the simplex"; bench/pdlp_mip.sh: PRESETS=S by default, some 20 minutes at
+# CAP=600; PRESETS="S M" for BENCHMARKS.md's table)
+bench-pdlp-mip: deps all
+	@sh bench/pdlp_mip.sh
 
 # the GPU run (ARCHITECTURE.md section 6): `make gpu-debs` here fetches the .deb files the GPU
 # machine lacks into the git-ignored .device-debs/; carry it there and run `make gpu-check`

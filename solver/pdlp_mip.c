@@ -8,8 +8,11 @@
  *      infeasible); then, with flows below MIP_ZERO_FLOW counted as zero, every costed integer
  *      lowered as far as its rows allow (unused setups, orders and sites close, vehicles fall to
  *      the load);
- *   3. the rest (flows, stock, overtime) by PDLP with the integers fixed, from the relaxation's
- *      point, polished: rows met to 1e-10;
+ *   3. bound propagation with the integers fixed (round_plan_propagate): a row it proves
+ *      unmeetable has the closings within 3 hops undone (round_plan_reopen_near), and a
+ *      rounding it still proves infeasible is not solved; else the rest (flows, stock,
+ *      overtime) by PDLP with the integers fixed, from the relaxation's point, polished: rows
+ *      met to 1e-10;
  *   4. the same descent on that plan, the rest solved again, kept when cheaper;
  *   5. (after the roundings below) each optional site the plan opens closed in turn and the
  *      rest solved again, kept when cheaper;

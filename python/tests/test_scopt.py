@@ -126,6 +126,21 @@ class TestBinding(unittest.TestCase):
         with self.assertRaises(ValueError):
             net.solve(pdlp_finish="polished")
 
+    def test_pdlp_route_for_a_mip(self):
+        # docs/pdlp.md "MIPs without the simplex": a rounded plan, no cheaper than the optimum,
+        # with the relaxation's bound no higher, and its gap
+        with open(os.path.join(CONF, "expected.csv")) as f:
+            want = {r["dataset"]: float(r["objective"]) for r in csv.DictReader(f)}["mip-small-sparse"]
+        net = scopt.read_dir(os.path.join(CONF, "mip-small-sparse"))
+        plan = net.solve(device="cpu", lp_method="pdlp", pdlp_finish="polish")
+        s = plan.summary
+        self.assertEqual(s["solver"]["method"], "pdlp-rounding")
+        self.assertEqual(s["solver"]["pdlp"]["plan_point"], "rounded")
+        self.assertGreaterEqual(s["solver"]["pdlp"]["rounding"]["lp_solves"], 1)
+        self.assertGreaterEqual(plan.objective, want * (1 - 1e-9))
+        self.assertLessEqual(s["best_bound"], want * (1 + 1e-9))
+        self.assertAlmostEqual(s["gap"], (plan.objective - s["best_bound"]) / plan.objective, places=9)
+
     def test_errors_carry_the_library_message(self):
         net = scopt.Network()
         net.add("items", item="RAW1")
