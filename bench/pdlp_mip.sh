@@ -11,7 +11,7 @@
 # `scopt check`. Usage: sh bench/pdlp_mip.sh [OUTDIR] (default bench/out/pdlp-mip).
 # Environment: PRESETS (default "S"; "S M" for BENCHMARKS.md's table, M about 45 minutes), SEED
 # (7), CAP (seconds per run, 600), THREADS (PDLP's --threads, 1), DEVICE (cpu; auto or gpu
-# for the route on CUDA).
+# for the route on CUDA), RUNS (default "route bc glpsol cbc": which runs; route always runs).
 set -u
 OUT=${1:-bench/out/pdlp-mip}
 PRESETS=${PRESETS:-S}
@@ -19,6 +19,8 @@ SEED=${SEED:-7}
 CAP=${CAP:-600}
 THREADS=${THREADS:-1}
 DEVICE=${DEVICE:-cpu}
+RUNS=${RUNS:-route bc glpsol cbc}
+runs() { case " $RUNS " in *" $1 "*) return 0 ;; esac; return 1; }
 BIN=${SCOPT_BIN:-bin/scopt}
 mkdir -p "$OUT"
 . bench/json_field.sh
@@ -46,20 +48,22 @@ for preset in $PRESETS; do
     robj=$(field "$d.route/summary.json" objective)
     [ -f "$d.route/summary.json" ] && ! "$BIN" check "$d" "$d.route" >/dev/null 2>&1 && robj="$robj (check failed)"
     echo "| $preset seed $SEED | route | $robj | $(field "$d.route/summary.json" gap) | $rt | 1 |"
+    runs bc && {
     t0=$(wall)
     "$BIN" solve "$d" -o "$d.bc" --quiet --time-limit "$CAP" > "$d.bc.log" 2>&1
     bt=$(since "$t0" "$(wall)")
     bobj=$(field "$d.bc/summary.json" objective)
     [ "$(field "$d.bc/summary.json" status)" = no_plan ] && bobj=none
     echo "| $preset seed $SEED | scopt branch and cut | $bobj | $(field "$d.bc/summary.json" gap) | $bt | $(ratio "$bobj" "$robj") |"
-    if command -v glpsol >/dev/null 2>&1; then
+    }
+    if runs glpsol && command -v glpsol >/dev/null 2>&1; then
         t0=$(wall)
         timeout $((CAP + 60)) glpsol --freemps "$d.mps" --mipgap 1e-4 --tmlim "$CAP" -o "$d.glpsol.sol" > "$d.glpsol.log" 2>&1
         gt=$(since "$t0" "$(wall)")
         gobj=$(awk '/^Status:/ {s=$0} /^Objective:/ {o=$4} END {if (s ~ /INTEGER/ && s !~ /UNDEFINED|EMPTY/) print o; else print "none"}' "$d.glpsol.sol" 2>/dev/null)
         echo "| $preset seed $SEED | glpsol | ${gobj:-none} | - | $gt | $(ratio "${gobj:-none}" "$robj") |"
     fi
-    if command -v cbc >/dev/null 2>&1; then
+    if runs cbc && command -v cbc >/dev/null 2>&1; then
         t0=$(wall)
         timeout $((CAP + 60)) cbc "$d.mps" -ratio 1e-4 -sec "$CAP" -timeMode elapsed -solve > "$d.cbc.log" 2>&1
         ct=$(since "$t0" "$(wall)")
