@@ -191,6 +191,7 @@ static int close_sites(mip_route *r, scopt_error *err)
         tried[site] = 1;
         memcpy(r->w.x, r->best, bytes);
         r->w.x[site + 1] = 0;
+        if (round_plan_propagate(&r->w, MIP_PROPAGATION_PASSES) >= 0) continue; /* the site is needed */
         int rc = solve_rest(r, err);
         if (rc < 0) { free(tried); return -1; }
         if (rc > 0) {

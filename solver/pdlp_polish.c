@@ -26,6 +26,7 @@
 
 #define POLISH_MIN_BUDGET 1024
 #define POLISH_STALL 16 /* checks without the residual halving that end a phase */
+#define POLISH_MAX_FAILED 3 /* rounds in a row whose primal phase failed that end the rounds */
 
 enum { PHASE_PRIMAL = 0, PHASE_DUAL = 1 };
 
@@ -292,7 +293,7 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->main_x, w->v.xp));
     PDLP_TRY(w, be->vec_copy(w->ctx, pv->main_y, w->v.yp));
     double deadline = p->time_limit > 0 ? w->start + p->time_limit : INFINITY;
-    int last = 0, saved = 0;
+    int last = 0, saved = 0, failed = 0;
     pv->cand_pred = INFINITY;
     for (;;) {
         polish_round r;
@@ -311,7 +312,11 @@ static int polish_rounds(pdlp_work *w, polish_vecs *pv)
             best_st = r.st, have_best = 1;
             w->polish_dual = r.dmet;
         }
-        if (last || (have_best && best_st.rel_gap <= gap_target)) break;
+        /* primal phases that fail in a row: the rows are likely not to be met at all (an LP
+         * the PDLP route of a MIP fixed infeasibly, PDLP's residual stuck at 5e-5 of |b|); with
+         * no price learnt, every check was due for another round (M: one every 64 iterations) */
+        failed = r.pmet ? 0 : failed + 1;
+        if (last || (have_best && best_st.rel_gap <= gap_target) || failed >= POLISH_MAX_FAILED) break;
         /* a round's phases take about as long each time: PDLP stops in time for one more */
         double round_seconds = now_seconds() - t0, last_start = deadline - 1.5 * round_seconds, pred = INFINITY;
         if (w->iter >= until || now_seconds() >= last_start || pdlp_limit_hit(w) >= 0 || !pdlp_stats_finite(&w->st))

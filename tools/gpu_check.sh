@@ -23,7 +23,7 @@
 # on where the last stopped; once XL is optimal, the fused iteration against the unfused one on
 # XL, the restart cap on the XL stand-ins and L with the time left; spmv: the SpMV kernels on XL and
 # PDLP-CUDA on M and L (a short call); polish: --pdlp-finish polish on CUDA, S3 (against the
-# finish) and L; survey: the second run's sequence (below).
+# finish) and L; mip: the PDLP route for MIPs on CUDA, M against branch and cut; survey: the second run's sequence (below).
 set -u
 ROOT=$(pwd)
 DEBS=.device-debs
@@ -200,6 +200,17 @@ if [ "$PLAN" = polish ]; then
     log "done (status $status, plan polish)"
     exit $status
 fi
+if [ "$PLAN" = mip ]; then
+    # the PDLP route for MIPs on CUDA (docs/pdlp.md "MIPs without the simplex", unmeasured on a
+    # GPU): M with --mip all against scopt's branch and cut under the same cap (bench/pdlp_mip.sh;
+    # on the CPU the route needs some 10-25 minutes on M, branch and cut has no plan)
+    cap=$(( ($(left) - 60) / 2 ))
+    [ "$cap" -gt 600 ] && cap=600
+    step bench_M_mip $(( 2 * cap + 60 )) env PRESETS=M CAP="$cap" RUNS="route bc" DEVICE=gpu \
+        sh bench/pdlp_mip.sh "$WORK/pdlp-mip"
+    log "done (status $status, plan mip)"
+    exit $status
+fi
 if [ "$PLAN" = spmv ]; then
     # the short plan: the SpMV kernels on XL (auto against the kernels it chooses between), then
     # PDLP-CUDA with the default kernel on M and on L with the time left
@@ -212,7 +223,7 @@ if [ "$PLAN" = spmv ]; then
     exit $status
 fi
 if [ "$PLAN" != survey ]; then
-    log "GPU_CHECK_PLAN=$PLAN: expected finish, polish, xl, spmv or survey"
+    log "GPU_CHECK_PLAN=$PLAN: expected finish, polish, mip, xl, spmv or survey"
     exit 1
 fi
 
