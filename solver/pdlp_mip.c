@@ -2,12 +2,9 @@
  * or branch and cut, for MIPs whose relaxation the simplex cannot finish (preset M and larger:
  * docs/pdlp.md "MIPs without the simplex"). Steps:
  *   1. the relaxation by PDLP, polished: its dual half is a proven lower bound on every plan;
- *   2. rounding (round_plan.c): every integer up to ceil of its relaxation value; setups and
- *      orders whose flow there is below their minimum closed (PDLP's point is no vertex: it
- *      spreads production and purchases thinly, and forcing each to its minimum left S's LP
- *      infeasible); then, with flows below MIP_ZERO_FLOW counted as zero, every costed integer
- *      lowered as far as its rows allow (unused setups, orders and sites close, vehicles fall to
- *      the load);
+ *   2. rounding (round_plan.c): every integer up to ceil of its relaxation value; then, with
+ *      flows below MIP_ZERO_FLOW counted as zero, every costed integer lowered as far as its
+ *      rows allow (unused setups, orders and sites close, vehicles fall to the load);
  *   3. bound propagation with the integers fixed (round_plan_propagate): a row it proves
  *      unmeetable has the closings within 3 hops undone (round_plan_reopen_near), and a
  *      rounding it still proves infeasible is not solved; else the rest (flows, stock,
@@ -18,14 +15,17 @@
  *      rest solved again, kept when cheaper;
  *   6. an exact descent on the plan (it stays feasible) and the check against every row, bound
  *      and integrality (round_plan_is_plan).
- * Then, time allowing, two more roundings, and the cheapest plan is kept: to the nearest (with
- * the minimums as above), and up without closing what is below its minimum. Rounding up keeps
- * every capacity the relaxation used, but opens what it used a little (mip-tiny-all: a site
- * whose fixed cost made the plan 69% dearer than the optimum, which the nearest rounding hit
- * exactly; on S the nearest cut vehicles and was far dearer); closing what is below its
- * minimum can leave demand unmet where no other setup can take the flow (a 4-period setup
- * model: 461 against 222 without closing; the optimum is 169), and without it S's LP was
- * infeasible.
+ * Then, time allowing, two more roundings, and the cheapest plan is kept: up with the setups
+ * and orders whose relaxation flow is below their minimum closed, and to the nearest (with the
+ * same closing). PDLP's point is no vertex: it spreads production and purchases thinly over
+ * many periods, and forcing each of those to its minimum left S's LP infeasible (which the
+ * propagation proves at once), so S's plans come from the closing; closing can leave demand
+ * unmet where no other setup takes the flow (a 4-period setup model: 461 against 222 without
+ * it; the optimum is 169), and on M it starved balances (the repair's LP was still infeasible
+ * and cost 200 s), so rounding up plainly comes first. Rounding up opens what the relaxation
+ * used a little (mip-tiny-all: a site whose fixed cost made the plan 69% dearer than the
+ * optimum, which the nearest rounding hit exactly; on S the nearest cut vehicles and was far
+ * dearer).
  * Status: optimal when the gap to the relaxation's bound is within --mip-gap, else feasible. */
 #include <float.h>
 #include <math.h>
@@ -142,7 +142,7 @@ static int infeasible_by_bounds(mip_route *r)
 
 /* the roundings tried, in this order, the cheapest plan kept (see the top of the file) */
 typedef struct { int mode, close_below_minimum; } rounding;
-static const rounding ROUNDINGS[] = {{ROUND_UP, 1}, {ROUND_NEAREST, 1}, {ROUND_UP, 0}};
+static const rounding ROUNDINGS[] = {{ROUND_UP, 0}, {ROUND_UP, 1}, {ROUND_NEAREST, 1}};
 
 
 /* steps 2-4 in one rounding: 1 when a plan was found, 0 when not, -1 on an error */
