@@ -38,10 +38,12 @@ static int finishes(const solve_params *p, const scopt_model *m)
  * the plan 0.4% dearer), and on M's relaxation (26,624 iterations to 1e-4, polished gap 1.2e-2)
  * PDLP went on toward 1e-4 for 8 times as many iterations */
 #define PDLP_ROUTE_GAP 1e-3
-/* and PDLP goes on between their rounds for at most twice the iterations the tolerance took
- * (LPs: 8): M's relaxation, polished gap 1.2e-2 at 26,624 iterations, went on past 62k (106 s
- * more) still predicted above the target; a looser bound costs the MIP's gap less than the time */
-#define PDLP_ROUTE_FACTOR 2.0
+/* and PDLP goes on between their rounds for at most half the iterations the tolerance took
+ * (LPs: 8 times): on M (one CPU core, a 900 s cap) the relaxation, polished gap 1.1e-2 at
+ * 26,624 iterations, went on to 79,872 (twice, about 170 s) and its best point was still the
+ * one at 27,136; each LP with the integers fixed went on for some 26k iterations (95 s) to
+ * gain 8.9e-3 -> 8.5e-3. Beside a MIP gap of 7% that time is better spent on the roundings */
+#define PDLP_ROUTE_FACTOR 0.5
 static int polishes(const solve_params *p, const scopt_model *m)
 {
     return p->pdlp_finish == SCOPT_PDLP_FINISH_POLISH && m->nints == 0;

@@ -87,14 +87,15 @@ static int solve_rest(mip_route *r, scopt_error *err)
     if (ok)
         for (int j = 0; j < m->ncols; j++) r->w.x[j + 1] = m->is_int[j] ? r->lb[j] : pr.x[j];
     char line[200];
-    snprintf(line, sizeof line, "pdlp mip: LP %d with the integers fixed: %s%s", r->lp_solves,
-             pdlp_status_name(pr.status), ok ? "" : pr.status == PDLP_OPTIMAL ? ", not polished" : "");
+    snprintf(line, sizeof line, "pdlp mip: LP %d with the integers fixed: %s%s (%.1f s into the solve)", r->lp_solves,
+             pdlp_status_name(pr.status), ok ? "" : pr.status == PDLP_OPTIMAL ? ", not polished" : "",
+             now_seconds() - r->p->start_time);
     say(r->p, line);
     pdlp_result_free(&pr);
     return ok;
 }
 
-/* w.x as the best plan when it is one and cheaper */
+/* w.x as the best plan when it is one and cheaper; the progress callback hears of it at once */
 static void keep_if_better(mip_route *r)
 {
     if (!round_plan_is_plan(&r->w)) return;
@@ -102,6 +103,14 @@ static void keep_if_better(mip_route *r)
     if (c >= r->best_cost) return;
     r->best_cost = c;
     memcpy(r->best, r->w.x, ((size_t)r->m->ncols + 1) * sizeof *r->best);
+    const solve_params *p = r->p;
+    if (!p->on_progress) return;
+    const pdlp_result *root = r->relaxation;
+    int bounded = root->status == PDLP_OPTIMAL && root->polished_dual;
+    double bound = root->dual_obj + r->m->obj_constant;
+    scopt_progress pr = {"mip", now_seconds() - p->start_time, 1, c, bounded ? bound : -HUGE_VAL,
+                         bounded ? fabs(c - bound) / fmax(1e-9, fabs(c)) : -1};
+    p->on_progress(&pr, p->progress_user);
 }
 
 /* the descent on w.x with flows below MIP_ZERO_FLOW as zero: how many integers moved */
@@ -129,10 +138,12 @@ static int infeasible_by_bounds(mip_route *r)
     char name[160], line[300];
     if (reopened) {
         snprintf(line, sizeof line, "pdlp mip: %d integers reopened where the bounds left a row unmeetable%s", reopened,
-                 row >= 0 ? ", not enough" : "");
+                 row >= 0 ? ", not enough" : r->best_cost < DBL_MAX ? "; not solved, a plan exists" : "");
         say(r->p, line);
     }
-    if (row < 0) return 0;
+    /* a repaired rounding is a last resort: on M its LP was still infeasible (which the bounds
+     * did not show) and took 200 s that the site closings then lacked */
+    if (row < 0) return reopened && r->best_cost < DBL_MAX;
     model_row_name(r->m, row, name, sizeof name);
     snprintf(line, sizeof line, "pdlp mip: these integers leave no plan (row %s cannot be met within the bounds); "
              "not solved", name);
