@@ -65,7 +65,9 @@ for preset in $PRESETS; do
     fi
     if runs cbc && command -v cbc >/dev/null 2>&1; then
         t0=$(wall)
-        timeout $((CAP + 60)) cbc "$d.mps" -ratio 1e-4 -sec "$CAP" -timeMode elapsed -solve > "$d.cbc.log" 2>&1
+        # line-buffered, so that a cbc the timeout kills (M: it had not stopped itself at -sec)
+        # leaves its log
+        timeout $((CAP + 60)) stdbuf -oL cbc "$d.mps" -timeMode elapsed -sec "$CAP" -ratio 1e-4 -solve > "$d.cbc.log" 2>&1
         ct=$(since "$t0" "$(wall)")
         cobj=$(awk '/^Objective value:/ {print $3; exit}' "$d.cbc.log")
         grep -q "No feasible solution found\|Result - Stopped on time.*\|^Objective value:" "$d.cbc.log" && [ -z "$cobj" ] && cobj=none
