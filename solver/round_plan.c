@@ -25,16 +25,28 @@ int round_plan_init(round_plan *w, const scopt_model *m)
     }
     for (int j = m->ncols; j > 0; j--) w->colptr[j] = w->colptr[j - 1];
     w->colptr[0] = 0;
-    /* and by rows */
+    return 0;
+}
+
+/* the matrix by rows and the propagation's bounds, made at the first round_plan_propagate (the
+ * round-up inside branch and cut never needs them): -1 on out of memory */
+static int make_rows(round_plan *w)
+{
+    const scopt_model *m = w->m;
+    if (w->rowptr) return 0;
     w->rowptr = calloc((size_t)m->nrows + 1, sizeof *w->rowptr);
     w->colidx = malloc((m->nnz + 1) * sizeof *w->colidx);
     w->rval = malloc((m->nnz + 1) * sizeof *w->rval);
     w->lb = malloc(((size_t)m->ncols + 1) * sizeof *w->lb);
     w->ub = malloc(((size_t)m->ncols + 1) * sizeof *w->ub);
-    if (!w->rowptr || !w->colidx || !w->rval || !w->lb || !w->ub) { round_plan_free(w); return -1; }
+    if (!w->rowptr || !w->colidx || !w->rval || !w->lb || !w->ub) {
+        free(w->rowptr), free(w->colidx), free(w->rval), free(w->lb), free(w->ub);
+        w->rowptr = w->colidx = NULL, w->rval = w->lb = w->ub = NULL;
+        return -1;
+    }
     for (size_t k = 0; k < m->nnz; k++) w->rowptr[m->ai[k] + 1]++;
     for (int i = 0; i < m->nrows; i++) w->rowptr[i + 1] += w->rowptr[i];
-    next = w->rowptr;
+    int *next = w->rowptr; /* filled in place as the columns above */
     for (size_t k = 0; k < m->nnz; k++) {
         int p = next[m->ai[k]]++;
         w->colidx[p] = m->aj[k];
@@ -193,6 +205,7 @@ static int tighten(round_plan *w, int i, row_range r)
 int round_plan_propagate(round_plan *w, int passes)
 {
     const scopt_model *m = w->m;
+    if (make_rows(w)) return -1; /* no memory: nothing proven */
     for (int j = 0; j < m->ncols; j++) {
         w->lb[j] = m->is_int[j] ? w->x[j + 1] : m->lb[j];
         w->ub[j] = m->is_int[j] ? w->x[j + 1] : m->ub[j];
@@ -251,7 +264,7 @@ static int rows_near(const round_plan *w, int row, int depth, int **list)
 int round_plan_reopen_near(round_plan *w, int row, const double *lp_x)
 {
     const scopt_model *m = w->m;
-    int *rows, moved = 0, n = rows_near(w, row, ROUND_PLAN_REPAIR_HOPS, &rows);
+    int *rows, moved = 0, n = w->rowptr ? rows_near(w, row, ROUND_PLAN_REPAIR_HOPS, &rows) : -1;
     if (n < 0) return -1;
     for (int r = 0; r < n; r++)
         for (int e = w->rowptr[rows[r]]; e < w->rowptr[rows[r] + 1]; e++) { /* the rows' gates */

@@ -18,7 +18,7 @@ typedef struct round_plan {
     double *act;          /* 0-based row activities of x (round_plan_descend, round_plan_is_plan) */
     int *colptr, *rowidx; /* the model's matrix by columns (0-based) */
     double *val;
-    int *rowptr, *colidx; /* and by rows (round_plan_propagate) */
+    int *rowptr, *colidx; /* and by rows (made by the first round_plan_propagate) */
     double *rval;
     double *lb, *ub;      /* round_plan_propagate's bounds */
 } round_plan;
