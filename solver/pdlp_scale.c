@@ -9,27 +9,6 @@
 #include "pdlp_internal.h"
 #include "util.h"
 
-/* CSR of an r x c matrix from triplets (rows ti, columns tj); 0 or -1 on out of memory */
-static int csr_from_triplets(int r, size_t nnz, const int *ti, const int *tj, const double *tv, int **rowptr,
-                             int **colind, double **val)
-{
-    *rowptr = calloc((size_t)r + 1, sizeof(int));
-    *colind = malloc((nnz ? nnz : 1) * sizeof(int));
-    *val = malloc((nnz ? nnz : 1) * sizeof(double));
-    int *next = malloc(((size_t)r + 1) * sizeof(int));
-    if (!*rowptr || !*colind || !*val || !next) { free(next); return -1; }
-    for (size_t k = 0; k < nnz; k++) (*rowptr)[ti[k] + 1]++;
-    for (int i = 0; i < r; i++) (*rowptr)[i + 1] += (*rowptr)[i];
-    memcpy(next, *rowptr, ((size_t)r + 1) * sizeof(int));
-    for (size_t k = 0; k < nnz; k++) {
-        int at = next[ti[k]]++;
-        (*colind)[at] = tj[k];
-        (*val)[at] = tv[k];
-    }
-    free(next);
-    return 0;
-}
-
 /* multiply a_ij by fr[i] * fc[j] and fold fr, fc into the scales */
 static void apply_scales(pdlp_host *h, const double *fr, const double *fc)
 {

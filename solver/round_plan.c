@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include "round_plan.h"
+#include "util.h"
 
 int round_plan_init(round_plan *w, const scopt_model *m)
 {
@@ -10,21 +11,11 @@ int round_plan_init(round_plan *w, const scopt_model *m)
     w->m = m;
     w->x = malloc(((size_t)m->ncols + 1) * sizeof *w->x);
     w->act = malloc(((size_t)m->nrows + 1) * sizeof *w->act);
-    w->colptr = calloc((size_t)m->ncols + 1, sizeof *w->colptr);
-    w->rowidx = malloc((m->nnz + 1) * sizeof *w->rowidx);
-    w->val = malloc((m->nnz + 1) * sizeof *w->val);
-    if (!w->x || !w->act || !w->colptr || !w->rowidx || !w->val) { round_plan_free(w); return -1; }
     /* the matrix by columns */
-    for (size_t k = 0; k < m->nnz; k++) w->colptr[m->aj[k] + 1]++;
-    for (int j = 0; j < m->ncols; j++) w->colptr[j + 1] += w->colptr[j];
-    int *next = w->colptr; /* filled in place: next[j] moves from the start to the end of column j */
-    for (size_t k = 0; k < m->nnz; k++) {
-        int p = next[m->aj[k]]++;
-        w->rowidx[p] = m->ai[k];
-        w->val[p] = m->av[k];
+    if (!w->x || !w->act || csr_from_triplets(m->ncols, m->nnz, m->aj, m->ai, m->av, &w->colptr, &w->rowidx, &w->val)) {
+        round_plan_free(w);
+        return -1;
     }
-    for (int j = m->ncols; j > 0; j--) w->colptr[j] = w->colptr[j - 1];
-    w->colptr[0] = 0;
     return 0;
 }
 
@@ -34,27 +25,13 @@ static int make_rows(round_plan *w)
 {
     const scopt_model *m = w->m;
     if (w->rowptr) return 0;
-    w->rowptr = calloc((size_t)m->nrows + 1, sizeof *w->rowptr);
-    w->colidx = malloc((m->nnz + 1) * sizeof *w->colidx);
-    w->rval = malloc((m->nnz + 1) * sizeof *w->rval);
     w->lb = malloc(((size_t)m->ncols + 1) * sizeof *w->lb);
     w->ub = malloc(((size_t)m->ncols + 1) * sizeof *w->ub);
-    if (!w->rowptr || !w->colidx || !w->rval || !w->lb || !w->ub) {
-        free(w->rowptr), free(w->colidx), free(w->rval), free(w->lb), free(w->ub);
-        w->rowptr = w->colidx = NULL, w->rval = w->lb = w->ub = NULL;
-        return -1;
-    }
-    for (size_t k = 0; k < m->nnz; k++) w->rowptr[m->ai[k] + 1]++;
-    for (int i = 0; i < m->nrows; i++) w->rowptr[i + 1] += w->rowptr[i];
-    int *next = w->rowptr; /* filled in place as the columns above */
-    for (size_t k = 0; k < m->nnz; k++) {
-        int p = next[m->ai[k]]++;
-        w->colidx[p] = m->aj[k];
-        w->rval[p] = m->av[k];
-    }
-    for (int i = m->nrows; i > 0; i--) w->rowptr[i] = w->rowptr[i - 1];
-    w->rowptr[0] = 0;
-    return 0;
+    if (w->lb && w->ub && !csr_from_triplets(m->nrows, m->nnz, m->ai, m->aj, m->av, &w->rowptr, &w->colidx, &w->rval))
+        return 0;
+    free(w->rowptr), free(w->colidx), free(w->rval), free(w->lb), free(w->ub);
+    w->rowptr = w->colidx = NULL, w->rval = w->lb = w->ub = NULL;
+    return -1;
 }
 
 void round_plan_free(round_plan *w)

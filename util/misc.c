@@ -32,6 +32,26 @@ int csr_index_build(csr_index *ix, size_t nkeys, size_t nrows, const int *keys)
     return 0;
 }
 
+int csr_from_triplets(int r, size_t nnz, const int *ti, const int *tj, const double *tv, int **rowptr,
+                             int **colind, double **val)
+{
+    *rowptr = calloc((size_t)r + 1, sizeof(int));
+    *colind = malloc((nnz ? nnz : 1) * sizeof(int));
+    *val = malloc((nnz ? nnz : 1) * sizeof(double));
+    int *next = malloc(((size_t)r + 1) * sizeof(int));
+    if (!*rowptr || !*colind || !*val || !next) { free(next); return -1; }
+    for (size_t k = 0; k < nnz; k++) (*rowptr)[ti[k] + 1]++;
+    for (int i = 0; i < r; i++) (*rowptr)[i + 1] += (*rowptr)[i];
+    memcpy(next, *rowptr, ((size_t)r + 1) * sizeof(int));
+    for (size_t k = 0; k < nnz; k++) {
+        int at = next[ti[k]]++;
+        (*colind)[at] = tj[k];
+        (*val)[at] = tv[k];
+    }
+    free(next);
+    return 0;
+}
+
 void csr_index_free(csr_index *ix)
 {
     free(ix->start);

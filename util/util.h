@@ -84,6 +84,12 @@ void error_clear(scopt_error *err);
 typedef struct csr_index { int *start, *idx; } csr_index;
 int csr_index_build(csr_index *ix, size_t nkeys, size_t nrows, const int *keys);
 void csr_index_free(csr_index *ix);
+/* a sparse matrix of r rows compressed by rows from triplets (rows ti, columns tj, values tv):
+ * row i's entries are colind/val[rowptr[i] .. rowptr[i+1]-1], in triplet order (pass the
+ * columns as ti for the matrix by columns). Returns -1 on out of memory, with whatever was
+ * allocated left in the pointers for the caller to free. */
+int csr_from_triplets(int r, size_t nnz, const int *ti, const int *tj, const double *tv, int **rowptr,
+                      int **colind, double **val);
 
 /* 1 when the caller asked to stop (scopt_options.cancel, set from another thread) */
 static inline int cancel_requested(const volatile int *cancel)
