@@ -128,23 +128,29 @@ fi
 PLAN=${GPU_CHECK_PLAN:-finish}
 if [ "$PLAN" = finish ]; then
     # what the fourth run left owed (docs/pdlp.md): L and XL with the finish after PDLP-CUDA, the
-    # last cells of issue 7's table. XL first, with the presolve and all the time left (PDLP about
-    # 245 s, then GLPK loads the 20M-column LP and finishes until the time runs out: a "> cap"
-    # with what was reached is a result too), once per machine; then L (PDLP 17.5 s; how long the
-    # finish takes on 2M columns is not known): a second call made at once gets L. M with the
-    # finish (about 235 s expected from the CPU figures) only if time is left after both.
+    # last cells of issue 7's table. L first (since the eleventh session: XL's finish cannot end
+    # in a device session, L's might): PDLP 17.5 s, the refinement toward 1e-5 (at most 30 s),
+    # then GLPK's sifting on the CPU for up to GPU_CHECK_L_CAP seconds (default 330; on the CPU
+    # from a 1e-4 point its first restricted LP alone took over 2,600 s), once per machine. Then
+    # XL with the presolve and all the time left (PDLP about 235 s, then GLPK loads the
+    # 20M-column LP and finishes until the time runs out: a "> cap" with what was reached is a
+    # result too); a second call made at once gets XL with its whole budget. M with the finish
+    # only if time is left after both.
     W="$ROOT/out/gpu-work"
     WORK="$W"
-    if [ ! -f "$W/XL-finish.done" ]; then
+    if [ ! -f "$W/L-finish.done" ]; then
+        bench bench_L_finish "${GPU_CHECK_L_CAP:-330}" L "pdlp-cuda+simplex" 0
+        touch "$W/L-finish.done"
+    fi
+    if [ ! -f "$W/XL-finish.done" ] && [ "$(left)" -ge 340 ]; then
         step gen_XL 150 env PRESETS=XL RUNS=none SPMV_BENCH=0 WORK="$W" sh bench/pdlp_bench.sh "$W/gen"
         XL_CAP=$(( $(left) - 60 ))
-        if [ "$XL_CAP" -lt 280 ]; then log "XL with the finish skipped: ${XL_CAP}s, PDLP alone takes 245 s"; else
+        if [ "$XL_CAP" -lt 280 ]; then log "XL with the finish skipped: ${XL_CAP}s, PDLP alone takes 235 s"; else
             TAIL=1 step bench_XL_finish $(( XL_CAP + 50 )) env PRESETS=XL RUNS=pdlp-cuda+simplex CAP="$XL_CAP" \
                 SPMV_BENCH=0 WORK="$W" PDLP_EXTRA_ARGS="--pdlp-presolve" sh bench/pdlp_bench.sh "$OUT"
             touch "$W/XL-finish.done"
         fi
-    fi
-    bench bench_L_finish 600 L "pdlp-cuda+simplex" 0
+    elif [ ! -f "$W/XL-finish.done" ]; then log "XL with the finish left for the next call: $(left)s left"; fi
     [ "$(left)" -ge 280 ] && bench bench_M_finish 260 M "pdlp-cuda+simplex" 0
     # PDLP on the machine's CPU cores (--threads all against 1, docs/pdlp.md "Threads"): about 60 s
     [ "$(left)" -ge 150 ] && step threads_M 140 env PRESETS=M CAP=120 sh bench/pdlp_threads.sh "$W/threads"
