@@ -75,7 +75,11 @@ except Exception: print("-")' "$(field "$j" timings.solve)")
 try: print("%.2f" % (float(sys.argv[2]) / float(sys.argv[1])))
 except Exception: print("-")' "$base" "$t")
     case $name in *cuda*) [ -n "${SCOPT_CUDA_SPMV:-}" ] && label="$name, SpMV $SCOPT_CUDA_SPMV" ;; esac
-    echo "| $p | $(field "$j" model.rows) | $(field "$j" model.columns) | $(field "$j" model.nonzeros) | $label | $CAP | $t | $ratio | $(field "$j" solver.pdlp.iterations) | $(field "$j" solver.iterations) | $(field "$j" objective) |" >> "$MD"
+    its=$(field "$j" solver.iterations)
+    if [ "$(field "$j" solver.pdlp.finish_stopped)" = True ]; then # solver.iterations is PDLP's then
+        its="stopped: $(field "$j" solver.pdlp.finish_iterations_restricted) on restricted LPs in $(field "$j" solver.pdlp.finish_rounds) rounds"
+    fi
+    echo "| $p | $(field "$j" model.rows) | $(field "$j" model.columns) | $(field "$j" model.nonzeros) | $label | $CAP | $t | $ratio | $(field "$j" solver.pdlp.iterations) | $its | $(field "$j" objective) |" >> "$MD"
     rm -rf "$WORK/plan-$f"
 }
 
