@@ -30,6 +30,16 @@ static double remaining_ms(const solve_params *p)
     return left > 0 ? fmin(left * 1000.0, (double)INT_MAX) : 1;
 }
 
+void solve_log(const solve_params *p, const char *line)
+{
+    if (p->on_log && !p->quiet) p->on_log(line, p->log_user);
+}
+
+int solve_stopped(const solve_params *p)
+{
+    return cancel_requested(p->cancel) || (p->time_limit > 0 && now_seconds() - p->start_time >= p->time_limit);
+}
+
 static void report(const solve_params *p, const char *phase, int has_inc, double inc, double bound, double gap)
 {
     if (!p->on_progress) return;

@@ -57,6 +57,11 @@ glpk_lp_start glpk_lp_start_for(const scopt_model *m, const solve_params *p);
 scopt_status glpk_solve(const scopt_model *m, const solve_params *p, solve_result *res, scopt_error *err);
 void solve_result_free(solve_result *res);
 
+/* a log line to the caller's callback unless quiet; whether the time limit has passed or the
+ * cancel flag is set (the solve's own checks between steps, outside GLPK) */
+void solve_log(const solve_params *p, const char *line);
+int solve_stopped(const solve_params *p);
+
 /* write the model (names made safe, objective constant included) as free MPS or CPLEX LP;
  * map_path (may be NULL) receives "kind,safe_name,name" lines */
 scopt_status glpk_export(const scopt_model *m, scopt_model_format fmt, const char *path, const char *map_path,

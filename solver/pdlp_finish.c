@@ -176,11 +176,11 @@ static int restricted_start(glp_prob *P, const pdlp_result *pr, const solve_para
         glpk_guard_rethrow(p->guard, prev);
     }
     for (int k = 1; k <= m + n; k++) nfixed += fix_if_nonbasic(P, pr, m, k, delta, &sb[k]);
-    if (p->on_log && !p->quiet) {
+    {
         char line[160];
         snprintf(line, sizeof line, "pdlp finish: restricted LP, %d of %d variables fixed at a bound (delta %g)",
                  nfixed, m + n, delta);
-        p->on_log(line, p->log_user);
+        solve_log(p, line);
     }
     glp_smcp sp;
     glp_init_smcp(&sp);

@@ -14,11 +14,6 @@
 #include "pdlp_lp.h"
 #include "util.h"
 
-static void say(const solve_params *p, const char *line)
-{
-    if (p->on_log && !p->quiet) p->on_log(line, p->log_user);
-}
-
 /* the simplex finishes after PDLP: always for a MIP (branch and cut needs a basis) */
 static int finishes(const solve_params *p, const scopt_model *m)
 {
@@ -98,12 +93,6 @@ void pdlp_lp_info(const solve_params *p, const scopt_model *m, const pdlp_result
     info->polished_dual = pr->polished_dual;
 }
 
-/* a limit or the cancel flag that ended the polishing rounds (pdlp_polish.c) */
-static int polish_stopped(const solve_params *p)
-{
-    return cancel_requested(p->cancel) || (p->time_limit > 0 && now_seconds() - p->start_time >= p->time_limit);
-}
-
 /* --pdlp-finish none or polish: the PDLP point (or verdict) is the answer. A polished point meets
  * the rows (to PDLP_POLISH_TOL), and with polished duals its gap bounds its distance from the
  * optimum: optimal when that gap is within --pdlp-tol, else feasible (a plan, its gap said) */
@@ -118,7 +107,7 @@ static pdlp_lp_action keep_point(const scopt_model *m, const pdlp_result *pr, co
         r->pdlp.plan_point = pr->polished_primal ? "polished" : "pdlp";
         if (polishes(p, m) && !(pr->polished_primal && pr->rel_gap <= pdlp_tol(p))) {
             r->status = SCOPT_SOLVE_FEASIBLE; /* not within the tolerance, or not polished */
-            if (polish_stopped(p)) /* the best point the rounds had is the plan */
+            if (solve_stopped(p)) /* the best point the rounds had is the plan */
                 r->limit_reached = 1, r->cancelled = cancel_requested(p->cancel);
         }
         r->objective = pr->primal_obj + m->obj_constant;
@@ -163,7 +152,7 @@ scopt_status pdlp_lp_run(const scopt_model *m, const pdlp_problem *prob, pdlp_lp
     pdlp_params prm;
     scopt_status s = gpu_backend_open(p->device, &ch, err);
     if (s != SCOPT_OK) return s;
-    if (ch.note[0]) say(p, ch.note);
+    if (ch.note[0]) solve_log(p, ch.note);
     *backend = strcmp(ch.backend->name, "cuda") ? "cpu" : "cuda"; /* the plugin's strings die with it */
     fill_params(p, m, ch.backend, kind, start, &prm);
     s = pdlp_solve(prob, &prm, pr, err);
@@ -174,7 +163,7 @@ scopt_status pdlp_lp_run(const scopt_model *m, const pdlp_problem *prob, pdlp_lp
         char line[1100];
         snprintf(line, sizeof line, "%s; --device auto runs PDLP again on the CPU",
                  err ? err->message : "PDLP on the cuda backend failed");
-        say(p, line);
+        solve_log(p, line);
         *backend = "cpu";
         fill_params(p, m, scopt_backend_cpu(), kind, start, &prm);
         s = pdlp_solve(prob, &prm, pr, err);
@@ -214,7 +203,7 @@ static void keep_point_of_stopped_finish(const scopt_model *m, const pdlp_result
              "%.10g, relative gap %.2g, relative residuals %.2g / %.2g)",
              ret == GLP_ESTOP ? "cancelled" : "stopped by the time limit", r->objective, pr->rel_gap,
              pr->rel_primal_residual, pr->rel_dual_residual);
-    say(p, line);
+    solve_log(p, line);
 }
 
 /* the simplex finish, with a landing point for a GLPK failure or a cancel inside GLPK

@@ -60,16 +60,6 @@ typedef struct mip_route {
     const char *backend;
 } mip_route;
 
-static void say(const solve_params *p, const char *line)
-{
-    if (p->on_log && !p->quiet) p->on_log(line, p->log_user);
-}
-
-static int stopped(const solve_params *p)
-{
-    return cancel_requested(p->cancel) || (p->time_limit > 0 && now_seconds() - p->start_time >= p->time_limit);
-}
-
 /* the LP with the integers fixed at w.x's: 1 with w.x its polished point (rows met), 0 when
  * PDLP found it infeasible, gave no polished point or was stopped, -1 on an error */
 static int solve_rest(mip_route *r, scopt_error *err)
@@ -90,7 +80,7 @@ static int solve_rest(mip_route *r, scopt_error *err)
     snprintf(line, sizeof line, "pdlp mip: LP %d with the integers fixed: %s%s (%.1f s into the solve)", r->lp_solves,
              pdlp_status_name(pr.status), ok ? "" : pr.status == PDLP_OPTIMAL ? ", not polished" : "",
              now_seconds() - r->p->start_time);
-    say(r->p, line);
+    solve_log(r->p, line);
     pdlp_result_free(&pr);
     return ok;
 }
@@ -139,7 +129,7 @@ static int infeasible_by_bounds(mip_route *r)
     if (reopened) {
         snprintf(line, sizeof line, "pdlp mip: %d integers reopened where the bounds left a row unmeetable%s", reopened,
                  row >= 0 ? ", not enough" : r->best_cost < DBL_MAX ? "; not solved, a plan exists" : "");
-        say(r->p, line);
+        solve_log(r->p, line);
     }
     /* a repaired rounding is a last resort: on M its LP was still infeasible (which the bounds
      * did not show) and took 200 s that the site closings then lacked */
@@ -147,7 +137,7 @@ static int infeasible_by_bounds(mip_route *r)
     model_row_name(r->m, row, name, sizeof name);
     snprintf(line, sizeof line, "pdlp mip: these integers leave no plan (row %s cannot be met within the bounds); "
              "not solved", name);
-    say(r->p, line);
+    solve_log(r->p, line);
     return 1;
 }
 
@@ -169,13 +159,13 @@ static int round_mode(mip_route *r, rounding how, scopt_error *err)
     snprintf(line, sizeof line, "pdlp mip: integers rounded %s from the relaxation; %d setups and orders below "
              "their minimum closed, %d integers lowered to what the flows need",
              how.mode == ROUND_UP ? "up" : "to the nearest", closed, lowered);
-    say(r->p, line);
+    solve_log(r->p, line);
     if (infeasible_by_bounds(r)) return 0;
     int rc = solve_rest(r, err);
     if (rc <= 0) return rc;
     keep_if_better(r);
     if (r->best_cost == DBL_MAX) return 0;
-    if (!stopped(r->p) && descend_from_flows(r) > 0) {
+    if (!solve_stopped(r->p) && descend_from_flows(r) > 0) {
         if ((rc = solve_rest(r, err)) < 0) return -1;
         if (rc > 0) keep_if_better(r);
     }
@@ -198,7 +188,7 @@ static int close_sites(mip_route *r, scopt_error *err)
             if (m->is_int[j] && m->cm[j].kind == V_OPEN && !tried[j] && r->best[j + 1] >= 1 && m->lb[j] < 1 &&
                 (site < 0 || m->cost[j] > m->cost[site]))
                 site = j;
-        if (site < 0 || stopped(r->p)) break;
+        if (site < 0 || solve_stopped(r->p)) break;
         tried[site] = 1;
         memcpy(r->w.x, r->best, bytes);
         r->w.x[site + 1] = 0;
@@ -207,7 +197,7 @@ static int close_sites(mip_route *r, scopt_error *err)
         if (rc < 0) { free(tried); return -1; }
         if (rc > 0) {
             keep_if_better(r);
-            if (!stopped(r->p) && descend_from_flows(r) > 0 && (rc = solve_rest(r, err)) != 0) {
+            if (!solve_stopped(r->p) && descend_from_flows(r) > 0 && (rc = solve_rest(r, err)) != 0) {
                 if (rc < 0) { free(tried); return -1; }
                 keep_if_better(r);
             }
@@ -249,7 +239,7 @@ static int relaxation_verdict(const pdlp_result *pr, const solve_params *p, solv
     switch (pr->status) {
     case PDLP_OPTIMAL: return 0;
     case PDLP_TIME_LIMIT:
-        if (pr->x && !stopped(p)) return 0;
+        if (pr->x && !solve_stopped(p)) return 0;
         r->status = SCOPT_SOLVE_NO_PLAN;
         r->limit_reached = 1;
         return 1;
@@ -278,9 +268,9 @@ static void route_result(mip_route *rt, double seconds, solve_result *r)
     if (root->status == PDLP_OPTIMAL && root->polished_dual) r->best_bound = r->lp_bound = root->dual_obj + m->obj_constant;
     if (rt->best_cost == DBL_MAX) {
         r->status = SCOPT_SOLVE_NO_PLAN;
-        r->limit_reached = stopped(p);
+        r->limit_reached = solve_stopped(p);
         r->cancelled = cancel_requested(p->cancel);
-        say(p, stopped(p) ? "pdlp mip: no plan: stopped (time limit or cancel) before one"
+        solve_log(p, solve_stopped(p) ? "pdlp mip: no plan: stopped (time limit or cancel) before one"
                           : "pdlp mip: no plan: the LP with the integers fixed was infeasible in both roundings");
         return;
     }
@@ -295,7 +285,7 @@ static void route_result(mip_route *rt, double seconds, solve_result *r)
     r->objective = round_plan_cost(&rt->w);
     if (r->best_bound > -DBL_MAX) r->gap = fabs(r->objective - r->best_bound) / fmax(1e-9, fabs(r->objective));
     r->status = r->gap >= 0 && r->gap <= p->mip_gap ? SCOPT_SOLVE_OPTIMAL : SCOPT_SOLVE_FEASIBLE;
-    if (r->status == SCOPT_SOLVE_FEASIBLE && stopped(p)) r->limit_reached = 1, r->cancelled = cancel_requested(p->cancel);
+    if (r->status == SCOPT_SOLVE_FEASIBLE && solve_stopped(p)) r->limit_reached = 1, r->cancelled = cancel_requested(p->cancel);
     char line[300];
     if (r->gap >= 0)
         snprintf(line, sizeof line, "pdlp mip: plan %.10g, the relaxation's proven bound %.10g: gap %.3g (%d LPs after the "
@@ -303,7 +293,7 @@ static void route_result(mip_route *rt, double seconds, solve_result *r)
     else
         snprintf(line, sizeof line, "pdlp mip: plan %.10g; no proven bound (the relaxation's duals were not polished)",
                  r->objective);
-    say(p, line);
+    solve_log(p, line);
 }
 
 scopt_status pdlp_mip_solve(const scopt_model *m, const solve_params *p, solve_result *r, int *run_simplex,
@@ -332,7 +322,7 @@ scopt_status pdlp_mip_solve(const scopt_model *m, const solve_params *p, solve_r
     rt.relaxation = &root;
     double t0 = now_seconds();
     int rc = 0;
-    for (size_t k = 0; k < sizeof ROUNDINGS / sizeof *ROUNDINGS && !stopped(p) && rc >= 0; k++)
+    for (size_t k = 0; k < sizeof ROUNDINGS / sizeof *ROUNDINGS && !solve_stopped(p) && rc >= 0; k++)
         rc = round_mode(&rt, ROUNDINGS[k], err);
     if (rc >= 0 && rt.best_cost < DBL_MAX) rc = close_sites(&rt, err);
     if (rc >= 0) route_result(&rt, now_seconds() - t0, r);
