@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include "glpk_dive.h"
+#include "glpk_guard.h"
 
 #define DIVE_INT_TOL 1e-6
 
@@ -61,6 +62,7 @@ int glpk_dive(glp_tree *T, const scopt_model *m, double deadline, const volatile
     for (int round = 0; round <= m->T + 1; round++) {
         if (now_seconds() > deadline || cancel_requested(cancel)) break;
         if (round > 0 || glp_get_status(Q) != GLP_OPT) {
+            sp.tm_lim = glpk_tm_lim_until(deadline);
             if (glp_simplex(Q, &sp) != 0 || glp_get_status(Q) != GLP_OPT) break;
         }
         if (glp_get_obj_val(Q) >= inc - 1e-9 * (1 + fabs(inc))) break;

@@ -56,6 +56,13 @@ void glpk_guard_arm(glpk_guard *g, const volatile int *cancel);
 int glpk_guard_simplex(glpk_guard *g, glp_prob *P, glp_smcp *sp);
 int glpk_guard_interior(glpk_guard *g, glp_prob *P, glp_iptcp *ip);
 
+/* glp_smcp.tm_lim for an LP solved inside branch and cut's callbacks (the heuristics' and the
+ * cuts' re-solves): glp_intopt looks at its own tm_lim only between its steps, so without this
+ * such an LP runs past the time limit (S3 as a MIP: a round-up re-solve, 100,000 iterations
+ * allowed, well over 2 minutes past it). The milliseconds until `deadline` (now_seconds();
+ * 1e300: none), at least 1. */
+int glpk_tm_lim_until(double deadline);
+
 /* make failures and cancels land at `here` (after `if (setjmp(*here))`); returns the previous
  * landing point for glpk_guard_release / glpk_guard_rethrow */
 jmp_buf *glpk_guard_catch(glpk_guard *g, jmp_buf *here);

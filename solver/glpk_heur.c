@@ -10,6 +10,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
+#include "glpk_guard.h"
 #include "glpk_heur.h"
 
 #define HEUR_POSITIVE 1e-6      /* an LP value above this counts as "used" */
@@ -42,17 +43,19 @@ static void fix_integers(glp_prob *Q, glp_prob *P, const scopt_model *m, int mod
     }
 }
 
-static int resolve(glpk_heur *h, glp_prob *Q)
+static int resolve(glpk_heur *h, glp_prob *Q, double deadline)
 {
     glp_smcp sp;
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_OFF;
     sp.it_lim = HEUR_IT_LIMIT;
+    sp.tm_lim = glpk_tm_lim_until(deadline);
     sp.meth = GLP_DUALP; /* the node's basis stays dual feasible when columns are fixed */
     int before = glp_get_it_cnt(Q);
     int ret = glp_simplex(Q, &sp);
     if (ret == GLP_EBADB || ret == GLP_ESING || ret == GLP_ECOND) {
         glp_adv_basis(Q, 0);
+        sp.tm_lim = glpk_tm_lim_until(deadline);
         ret = glp_simplex(Q, &sp);
     }
     h->lp_iterations += glp_get_it_cnt(Q) - before;
@@ -82,19 +85,19 @@ static int offer_x(glpk_heur *h, glp_tree *T)
 
 /* one rounding mode: fix, re-solve, descend (and re-solve once more with the lowered
  * integers), check, offer. 1 = GLPK took the plan, 0 = not better, -1 = the LP is infeasible */
-static int try_mode(glpk_heur *h, glp_tree *T, int mode, double incumbent)
+static int try_mode(glpk_heur *h, glp_tree *T, int mode, double incumbent, double deadline)
 {
     const scopt_model *m = h->w.m;
     glp_prob *P = glp_ios_get_prob(T), *Q = glp_create_prob();
     int taken = -1;
     glp_copy_prob(Q, P, GLP_OFF);
     fix_integers(Q, P, m, mode);
-    if (resolve(h, Q) == 0 && load_x(h, Q) == 0) {
+    if (resolve(h, Q, deadline) == 0 && load_x(h, Q) == 0) {
         taken = 0;
         if (round_plan_descend(&h->w) > 0) {
             for (int j = 0; j < m->ncols; j++)
                 if (m->is_int[j]) glp_set_col_bnds(Q, j + 1, GLP_FX, h->w.x[j + 1], h->w.x[j + 1]);
-            if (resolve(h, Q) == 0 && load_x(h, Q) == 0) round_plan_descend(&h->w);
+            if (resolve(h, Q, deadline) == 0 && load_x(h, Q) == 0) round_plan_descend(&h->w);
         }
         if (round_plan_cost(&h->w) < incumbent) taken = offer_x(h, T);
     }
@@ -118,7 +121,7 @@ static int round_and_fix(glpk_heur *h, glp_tree *T, double deadline, const volat
     h->runs++;
     /* to the nearest only when the rounded-up plan's LP was infeasible */
     for (int mode = 0; mode < ROUND_MODES && !stopped(deadline, cancel); mode++) {
-        int r = try_mode(h, T, mode, incumbent);
+        int r = try_mode(h, T, mode, incumbent, deadline);
         if (r > 0) { h->found++; return 1; }
         if (r == 0) break;
     }

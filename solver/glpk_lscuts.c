@@ -3,6 +3,7 @@
  * callback's problem has the model's columns, in order. */
 #include <limits.h>
 #include <stdlib.h>
+#include "glpk_guard.h"
 #include "glpk_lscuts.h"
 
 #define LS_TOL_ROOT 1e-6    /* relative violation for a row before branch and cut */
@@ -88,8 +89,7 @@ int glpk_ls_root(glpk_ls *g, glp_prob *P, int max_rounds, double deadline, const
         ls_cuts_separate(g->cuts, g->x, LS_TOL_ROOT, add_row, &e);
         if (e.added == 0) break;
         g->rows_root += e.added;
-        double left = deadline - now_seconds();
-        sp.tm_lim = left > 2e6 ? 2000000000 : (int)(left * 1000.0) + 1;
+        sp.tm_lim = glpk_tm_lim_until(deadline);
         ret = glp_simplex(P, &sp);
         if (ret != 0 || glp_get_status(P) != GLP_OPT) break;
     }

@@ -6,8 +6,10 @@
  *      flows below MIP_ZERO_FLOW counted as zero, every costed integer lowered as far as its
  *      rows allow (unused setups, orders and sites close, vehicles fall to the load);
  *   3. bound propagation with the integers fixed (round_plan_propagate): a row it proves
- *      unmeetable has the closings within 3 hops undone (round_plan_reopen_near), and a
- *      rounding it still proves infeasible is not solved; else the rest (flows, stock,
+ *      unmeetable has the closings within 3 hops undone (round_plan_reopen_near), or, where
+ *      that moves nothing, the setups and orders within 3 hops whose relaxation flow is below
+ *      their minimum closed (round_plan_close_forcing); a rounding it still proves infeasible
+ *      is not solved; else the rest (flows, stock,
  *      overtime) by PDLP with the integers fixed, from the relaxation's point, polished: rows
  *      met to 1e-10;
  *   4. the same descent on that plan, the rest solved again, kept when cheaper;
@@ -44,7 +46,8 @@
 #define MIP_RELAXATION_SHARE 0.5
 /* sweeps of bound propagation before an LP (M: its infeasible rounding found in the 2nd) */
 #define MIP_PROPAGATION_PASSES 10
-/* rounds of undoing closings near an unmeetable row, each followed by the propagation again */
+/* rounds of repair near an unmeetable row (reopening, else closing), each followed by the
+ * propagation again */
 #define MIP_REPAIRS 50
 
 typedef struct mip_route {
@@ -118,22 +121,27 @@ static int descend_from_flows(mip_route *r)
  * fed) */
 static int infeasible_by_bounds(mip_route *r)
 {
-    int row, reopened = 0;
-    /* a row the integers leave unmeetable: undo the closings near it, while that helps */
+    int row, reopened = 0, closed = 0;
+    /* a row the integers leave unmeetable: undo the closings near it, while that helps; a
+     * minimum row that reopening does not help has its setup or order closed (S3: a setup's
+     * minimum lot that its capacity, with the other setups open, cannot reach) */
+    round_plan_unpin(&r->w);
     for (int round = 0; (row = round_plan_propagate(&r->w, MIP_PROPAGATION_PASSES)) >= 0 && round < MIP_REPAIRS; round++) {
         int moved = round_plan_reopen_near(&r->w, row, r->relaxation->x);
-        if (moved <= 0) break;
-        reopened += moved;
+        if (moved > 0) { reopened += moved; continue; }
+        if (moved < 0 || (moved = round_plan_close_forcing(&r->w, row, r->relaxation->x)) <= 0) break;
+        closed += moved;
     }
     char name[160], line[300];
-    if (reopened) {
-        snprintf(line, sizeof line, "pdlp mip: %d integers reopened where the bounds left a row unmeetable%s", reopened,
+    if (reopened || closed) {
+        snprintf(line, sizeof line, "pdlp mip: %d integers reopened and %d minimums closed where the bounds left a row "
+                 "unmeetable%s", reopened, closed,
                  row >= 0 ? ", not enough" : r->best_cost < DBL_MAX ? "; not solved, a plan exists" : "");
         solve_log(r->p, line);
     }
     /* a repaired rounding is a last resort: on M its LP was still infeasible (which the bounds
      * did not show) and took 200 s that the site closings then lacked */
-    if (row < 0) return reopened && r->best_cost < DBL_MAX;
+    if (row < 0) return (reopened || closed) && r->best_cost < DBL_MAX;
     model_row_name(r->m, row, name, sizeof name);
     snprintf(line, sizeof line, "pdlp mip: these integers leave no plan (row %s cannot be met within the bounds); "
              "not solved", name);

@@ -2,6 +2,7 @@
  * (round_plan.h; why rounding up is feasible for which family: docs/heuristics.md). */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include "round_plan.h"
 #include "util.h"
 
@@ -46,6 +47,8 @@ void round_plan_free(round_plan *w)
     free(w->rval);
     free(w->lb);
     free(w->ub);
+    free(w->pinned);
+    w->pinned = NULL;
     w->x = w->act = w->val = w->rval = w->lb = w->ub = NULL;
     w->colptr = w->rowidx = w->rowptr = w->colidx = NULL;
 }
@@ -246,10 +249,71 @@ int round_plan_reopen_near(round_plan *w, int row, const double *lp_x)
     for (int r = 0; r < n; r++)
         for (int e = w->rowptr[rows[r]]; e < w->rowptr[rows[r] + 1]; e++) { /* the rows' gates */
             int g = w->colidx[e];
-            if (!m->is_int[g] || w->rval[e] >= 0) continue;
+            if (!m->is_int[g] || w->rval[e] >= 0 || (w->pinned && w->pinned[g])) continue;
             double up = round_plan_value(m, g, lp_x[g], ROUND_UP, 0);
             if (w->x[g + 1] < up) w->x[g + 1] = up, moved++;
         }
     free(rows);
     return moved;
+}
+
+/* an open integer that can close: not pinned, lower bound below 1 */
+static int can_close(const round_plan *w, int g)
+{
+    const scopt_model *m = w->m;
+    return m->is_int[g] && w->x[g + 1] >= 1 && m->lb[g] < 1 && !w->pinned[g];
+}
+
+static void close_and_pin(round_plan *w, int g)
+{
+    w->x[g + 1] = fmax(0, w->m->lb[g]);
+    w->pinned[g] = 1;
+}
+
+/* the gates of minimum rows among rows[0..n) that can close and whose flow at lp_x is below
+ * the minimum: closed and pinned; returns how many */
+static int close_minimums_below(round_plan *w, const int *rows, int n, const double *lp_x)
+{
+    const scopt_model *m = w->m;
+    int closed = 0;
+    for (int r = 0; r < n; r++) {
+        int i = rows[r], rk = m->rm[i].kind;
+        if (rk != R_SETUP_MIN && rk != R_ORDER_MIN) continue;
+        double flow = 0, minimum = 0; /* flow - minimum * open >= 0 */
+        int gate = -1;
+        for (int q = w->rowptr[i]; q < w->rowptr[i + 1]; q++) {
+            int j = w->colidx[q];
+            if (m->is_int[j] && w->rval[q] < 0) gate = j, minimum = -w->rval[q];
+            else flow += w->rval[q] * lp_x[j];
+        }
+        if (gate >= 0 && can_close(w, gate) && flow < minimum * (1 - ROUND_PLAN_FEAS_TOL)) close_and_pin(w, gate), closed++;
+    }
+    return closed;
+}
+
+int round_plan_close_forcing(round_plan *w, int row, const double *lp_x)
+{
+    const scopt_model *m = w->m;
+    if (!w->rowptr) return 0;
+    if (!w->pinned && !(w->pinned = calloc((size_t)m->ncols, 1))) return -1;
+    int *rows, n = rows_near(w, row, ROUND_PLAN_REPAIR_HOPS, &rows);
+    if (n < 0) return -1;
+    int closed = close_minimums_below(w, rows, n, lp_x);
+    free(rows);
+    if (closed) return closed;
+    /* none: an integer of the row itself that pushes it the wrong way, the least used first */
+    row_range r = range_of(w, row);
+    int side = !r.lo_inf && m->rhi[row] < SCOPT_INF && r.lo > m->rhi[row] ? 1 : -1, best = -1;
+    for (int e = w->rowptr[row]; e < w->rowptr[row + 1]; e++) {
+        int j = w->colidx[e];
+        if (w->rval[e] * side > 0 && can_close(w, j) && (best < 0 || lp_x[j] < lp_x[best])) best = j;
+    }
+    if (best < 0) return 0;
+    close_and_pin(w, best);
+    return 1;
+}
+
+void round_plan_unpin(round_plan *w)
+{
+    if (w->pinned) memset(w->pinned, 0, (size_t)w->m->ncols);
 }

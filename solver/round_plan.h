@@ -21,6 +21,7 @@ typedef struct round_plan {
     int *rowptr, *colidx; /* and by rows (made by the first round_plan_propagate) */
     double *rval;
     double *lb, *ub;      /* round_plan_propagate's bounds */
+    unsigned char *pinned; /* 0-based: integers round_plan_close_minimum closed (NULL: none yet) */
 } round_plan;
 
 /* Returns -1 on out of memory (w then needs no round_plan_free, which is harmless anyway). */
@@ -53,6 +54,18 @@ int round_plan_propagate(round_plan *w, int passes);
  * starved or stranded the row are undone. Returns how many moved (-1: out of memory). */
 #define ROUND_PLAN_REPAIR_HOPS 3
 int round_plan_reopen_near(round_plan *w, int row, const double *lp_x);
+
+/* the other repair, for a row round_plan_propagate found unmeetable because open integers force
+ * too much into it (S3 as a MIP: a component's balance overdrawn by a parent's minimum lot two
+ * rows away, whose relaxation flow was a trace): every open setup or order within
+ * ROUND_PLAN_REPAIR_HOPS hops whose relaxation flow (lp_x, 0-based) is below its minimum closes;
+ * when there is none, the integer of the row itself that pushes it the wrong way (a setup's
+ * time on a capacity row, a minimum row's gate) and that the relaxation used least. What closes
+ * stays closed (pinned) for round_plan_reopen_near until round_plan_unpin. Returns how many
+ * closed (0: none can), -1 on out of memory. Call it right after round_plan_propagate (it
+ * reads the bounds that call left). */
+int round_plan_close_forcing(round_plan *w, int row, const double *lp_x);
+void round_plan_unpin(round_plan *w);
 
 /* lower each costed integer column of w->x (in column order) as far as every row it is in and
  * its lower bound allow, the other columns held: a point that met the rows still meets them

@@ -15,6 +15,7 @@
  *    reopens the closing that caused it; the closing of what is below its minimum;
  *  - PDLP's start point (pdlp_params.start_x/start_y, which the route's LPs start from): an LP
  *    started at its own answer meets the tolerance at the first check; ignored with the presolve. */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 #include "harness.h"
 #include "test_rand.h"
 #include "pdlp_lps.h"
+#include "glpk_guard.h"
 #include "round_plan.h"
 
 #define DEMAND_HDR "customer,item,period,quantity,unmet_penalty,backorder_cost\n"
@@ -254,5 +256,66 @@ TEST(propagation_and_repair)
     model_free(md);
 }
 
+/* the closing repair: a parent's setup, rounded up from a trace in the relaxation, forces its
+ * minimum lot, whose consumption overdraws a component that cannot be made (its setup closed):
+ * reopening moves nothing; round_plan_close_forcing closes the parent's setup (one hop from the
+ * overdrawn balance), pins it against reopening, and the propagation then finds no row */
+TEST(repair_by_closing)
+{
+    scopt_model *md = calloc(1, sizeof *md);
+    int make_c = model_add_col(md, V_MAKE, 0, 1, 0, 100, 1, 0), setup_c = model_add_col(md, V_SETUP, 0, 1, 0, 1, 7, 1);
+    int make_p = model_add_col(md, V_MAKE, 1, 1, 0, 100, 1, 0), setup_p = model_add_col(md, V_SETUP, 1, 1, 0, 1, 7, 1);
+    int lost = model_add_col(md, V_LOST, 1, 1, 0, 10, 50, 0);
+    int cmax = model_add_row(md, R_SETUP_MAX, 0, 1, -SCOPT_INF, 0), pmin = model_add_row(md, R_SETUP_MIN, 1, 1, 0, SCOPT_INF);
+    int pmax = model_add_row(md, R_SETUP_MAX, 1, 1, -SCOPT_INF, 0);
+    int bal = model_add_row(md, R_BALANCE, 0, 1, 0, 0), dem = model_add_row(md, R_BALANCE, 1, 1, 0.5, 0.5);
+    model_add_coef(md, cmax, make_c, 1), model_add_coef(md, cmax, setup_c, -100);
+    model_add_coef(md, pmin, make_p, 1), model_add_coef(md, pmin, setup_p, -4);
+    model_add_coef(md, pmax, make_p, 1), model_add_coef(md, pmax, setup_p, -100);
+    model_add_coef(md, bal, make_c, 1), model_add_coef(md, bal, make_p, -1);
+    model_add_coef(md, dem, make_p, 1), model_add_coef(md, dem, lost, 1);
+    round_plan w;
+    CHECK(round_plan_init(&w, md) == 0);
+    double relaxation[5];
+    relaxation[make_c] = relaxation[make_p] = 0.5, relaxation[setup_c] = 0.005, relaxation[setup_p] = 0.125;
+    relaxation[lost] = 0;
+    for (int j = 0; j < md->ncols; j++) w.x[j + 1] = relaxation[j];
+    w.x[setup_c + 1] = 0, w.x[setup_p + 1] = 1; /* the component's setup closed by the descent */
+    round_plan_unpin(&w);
+    int row = round_plan_propagate(&w, 10);
+    CHECK(row >= 0);
+    CHECK_EQ_INT(round_plan_close_forcing(&w, row, relaxation), 1);
+    CHECK(w.x[setup_p + 1] == 0 && w.x[setup_c + 1] == 0);
+    CHECK_EQ_INT(round_plan_propagate(&w, 10), -1);
+    /* the parent stays closed when the component's closing is undone near the balance */
+    CHECK_EQ_INT(round_plan_reopen_near(&w, bal, relaxation), 1);
+    CHECK(w.x[setup_p + 1] == 0 && w.x[setup_c + 1] == 1);
+    /* unpinned, reopening puts the parent back */
+    w.x[setup_c + 1] = 0;
+    round_plan_unpin(&w);
+    CHECK_EQ_INT(round_plan_reopen_near(&w, bal, relaxation), 2);
+    CHECK(w.x[setup_p + 1] == 1 && w.x[setup_c + 1] == 1);
+    /* the parent's relaxation flow at its minimum: nothing below it nearby, and the row's own
+     * integers do not push it the wrong way: 0 */
+    w.x[setup_c + 1] = 0;
+    relaxation[make_p] = 4;
+    round_plan_unpin(&w);
+    row = round_plan_propagate(&w, 10);
+    CHECK(row >= 0);
+    CHECK_EQ_INT(round_plan_close_forcing(&w, row, relaxation), md->rm[row].kind == R_SETUP_MIN);
+    round_plan_free(&w);
+    model_free(md);
+}
+
+TEST(tm_lim_until)
+{
+    double now = now_seconds();
+    CHECK_EQ_INT(glpk_tm_lim_until(now - 5), 1);
+    int ms = glpk_tm_lim_until(now + 2.5);
+    CHECK(ms > 2300 && ms <= 2501);
+    CHECK_EQ_INT(glpk_tm_lim_until(1e300), INT_MAX);
+}
+
 HARNESS_MAIN("pdlp_mip", T(conformance_mips), T(families_with_integers), T(infeasible), T(cancelled_and_time_limit),
-             T(start_point), T(propagation_and_repair))
+             T(start_point), T(propagation_and_repair),
+             T(repair_by_closing), T(tm_lim_until))
