@@ -122,9 +122,9 @@ static int descend_from_flows(mip_route *r)
 static int infeasible_by_bounds(mip_route *r)
 {
     int row, reopened = 0, closed = 0;
-    /* a row the integers leave unmeetable: undo the closings near it, while that helps; a
-     * minimum row that reopening does not help has its setup or order closed (S3: a setup's
-     * minimum lot that its capacity, with the other setups open, cannot reach) */
+    /* a row the integers leave unmeetable: undo the closings near it, while that helps; where
+     * it does not, close what overforces the row (S3: a parent's minimum lot, opened from a
+     * trace in the relaxation, overdrew a component two balances away) */
     round_plan_unpin(&r->w);
     for (int round = 0; (row = round_plan_propagate(&r->w, MIP_PROPAGATION_PASSES)) >= 0 && round < MIP_REPAIRS; round++) {
         int moved = round_plan_reopen_near(&r->w, row, r->relaxation->x);
@@ -134,7 +134,7 @@ static int infeasible_by_bounds(mip_route *r)
     }
     char name[160], line[300];
     if (reopened || closed) {
-        snprintf(line, sizeof line, "pdlp mip: %d integers reopened and %d minimums closed where the bounds left a row "
+        snprintf(line, sizeof line, "pdlp mip: %d integers reopened and %d closed where the bounds left a row "
                  "unmeetable%s", reopened, closed,
                  row >= 0 ? ", not enough" : r->best_cost < DBL_MAX ? "; not solved, a plan exists" : "");
         solve_log(r->p, line);
