@@ -21,6 +21,7 @@ typedef struct mip_watch {
     glpk_strategy *strategy;
     int nodes;             /* subproblems created so far */
     double last_incumbent; /* reported last (DBL_MAX: none) */
+    int timed_out;         /* the callback stopped GLPK at the time limit (GLP_ESTOP, no cancel) */
 } mip_watch;
 
 static double remaining_ms(const solve_params *p)
@@ -52,6 +53,15 @@ static void mip_callback(glp_tree *T, void *info)
     mip_watch *w = info;
     /* GLPK calls back at every node and cut round: stop at the first call after the request */
     if (cancel_requested(w->p->cancel)) { glp_ios_terminate(T); return; }
+    /* and at the first call after the time limit: glp_intopt looks at its tm_lim only between
+     * nodes, so its own cut generators would start after it (S3 as a MIP: Gomory cuts at the
+     * root ran 105 s past a 720 s limit) */
+    const solve_params *p = w->p;
+    if (p->time_limit > 0 && now_seconds() - p->start_time >= p->time_limit) {
+        w->timed_out = 1;
+        glp_ios_terminate(T);
+        return;
+    }
     glpk_strategy_callback(w->strategy, T);
     int reason = glp_ios_reason(T);
     if (reason != GLP_ISELECT && reason != GLP_IBINGO && reason != GLP_IHEUR) return;
@@ -169,7 +179,7 @@ static void lp_outcome(glp_prob *P, int ret, const scopt_model *m, solve_result 
 static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, solve_result *r, glpk_strategy *strategy)
 {
     glp_iocp io;
-    mip_watch w = {p, -DBL_MAX, 0, strategy, 0, DBL_MAX};
+    mip_watch w = {p, -DBL_MAX, 0, strategy, 0, DBL_MAX, 0};
     glp_init_iocp(&io);
     io.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     io.presolve = GLP_OFF; /* the relaxation is solved: reuse its basis */
@@ -196,7 +206,7 @@ static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, 
         r->status = SCOPT_SOLVE_INFEASIBLE;
     } else {
         r->limit_reached = 1;
-        r->cancelled = ret == GLP_ESTOP;
+        r->cancelled = ret == GLP_ESTOP && !w.timed_out;
         r->status = r->has_solution ? SCOPT_SOLVE_FEASIBLE : SCOPT_SOLVE_NO_PLAN;
     }
     if (r->best_bound < r->lp_bound) r->best_bound = r->lp_bound;

@@ -10,6 +10,7 @@
 #     independent lower bound, and >= scopt's own best bound;
 #   - a second run writes byte-identical plan tables (node counts, not the clock, schedule it);
 #   - with --mip-strategy glpk (GLPK alone) no plan comes from the heuristic.
+# And a time limit that stops branch and cut on a larger one (below).
 BIN=${SCOPT_BIN:-bin/scopt}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
@@ -45,5 +46,17 @@ for case in "4|--periods 6" "4|--periods 8 --customers 10" "5|--periods 6 --item
     "$BIN" solve "$d" -o "$d.glpk" --quiet --json --mip-gap 0.05 --mip-strategy glpk --time-limit 2 > "$d.jglpk" < /dev/null
     [ "$(field "$d.jglpk" solver.heuristic_plans)" = 0 ] && ok || bad "$name: --mip-strategy glpk used scopt's heuristic"
 done
+# the time limit inside branch and cut: stopped at the first callback after it (glp_intopt's own
+# cut generators would otherwise start after it), reported as a limit, not as a cancel, with
+# the plan found so far; within a second or two of the limit
+d="$OUT/s1-limit"
+"$BIN" gen "$d" --preset S --mip all --seed 1 >/dev/null
+t0=$(date +%s.%N)
+"$BIN" solve "$d" -o "$d.plan" --quiet --json --mip-gap 1e-6 --time-limit 3 > "$d.json" < /dev/null
+rc=$?
+t=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$t0" "$(date +%s.%N)")
+[ $rc -eq 3 ] && [ "$(field "$d.json" status)" = feasible ] && ok || bad "time limit: exit $rc, status $(field "$d.json" status), expected 3 and feasible"
+python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < 6 else 1)" "$t" && ok || bad "time limit 3 s: the solve took $t s"
+"$BIN" check "$d" "$d.plan" > "$d.check" 2>&1 && ok || bad "time limit: scopt check rejects the plan"
 echo "heuristics: $pass passed, $fail failed"
 [ $fail -eq 0 ]
