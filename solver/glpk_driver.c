@@ -24,11 +24,9 @@ typedef struct mip_watch {
     int timed_out;         /* the callback stopped GLPK at the time limit (GLP_ESTOP, no cancel) */
 } mip_watch;
 
-static double remaining_ms(const solve_params *p)
+int solve_tm_lim(const solve_params *p)
 {
-    if (p->time_limit <= 0) return INT_MAX;
-    double left = p->time_limit - (now_seconds() - p->start_time);
-    return left > 0 ? fmin(left * 1000.0, (double)INT_MAX) : 1;
+    return p->time_limit > 0 ? glpk_tm_lim_until(p->start_time + p->time_limit) : INT_MAX;
 }
 
 void solve_log(const solve_params *p, const char *line)
@@ -52,13 +50,11 @@ static void mip_callback(glp_tree *T, void *info)
 {
     mip_watch *w = info;
     /* GLPK calls back at every node and cut round: stop at the first call after the request */
-    if (cancel_requested(w->p->cancel)) { glp_ios_terminate(T); return; }
     /* and at the first call after the time limit: glp_intopt looks at its tm_lim only between
      * nodes, so its own cut generators would start after it (S3 as a MIP: Gomory cuts at the
      * root ran 105 s past a 720 s limit) */
-    const solve_params *p = w->p;
-    if (p->time_limit > 0 && now_seconds() - p->start_time >= p->time_limit) {
-        w->timed_out = 1;
+    if (solve_stopped(w->p)) {
+        w->timed_out = !cancel_requested(w->p->cancel);
         glp_ios_terminate(T);
         return;
     }
@@ -135,7 +131,7 @@ static int solve_lp(glp_prob *P, const scopt_model *m, const solve_params *p, so
     glp_init_smcp(&sp);
     sp.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     sp.presolve = GLP_ON;
-    sp.tm_lim = (int)remaining_ms(p);
+    sp.tm_lim = solve_tm_lim(p);
     r->method = "simplex";
     /* no crash basis for the presolver: it ignores P's basis and crashes its reduced LP itself */
     set_start(P, m, p->lp_start, &sp);
@@ -184,7 +180,7 @@ static void solve_mip(glp_prob *P, const scopt_model *m, const solve_params *p, 
     io.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     io.presolve = GLP_OFF; /* the relaxation is solved: reuse its basis */
     io.mip_gap = p->mip_gap;
-    io.tm_lim = (int)remaining_ms(p);
+    io.tm_lim = solve_tm_lim(p);
     io.cb_func = mip_callback;
     io.cb_info = &w;
     glpk_strategy_iocp(strategy, &io, p->cuts, p->heuristics);

@@ -61,6 +61,8 @@ void solve_result_free(solve_result *res);
  * cancel flag is set (the solve's own checks between steps, outside GLPK) */
 void solve_log(const solve_params *p, const char *line);
 int solve_stopped(const solve_params *p);
+/* glp_smcp/glp_iocp.tm_lim for the time left of the solve's limit (INT_MAX: none; at least 1) */
+int solve_tm_lim(const solve_params *p);
 
 /* write the model (names made safe, objective constant included) as free MPS or CPLEX LP;
  * map_path (may be NULL) receives "kind,safe_name,name" lines */

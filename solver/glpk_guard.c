@@ -1,5 +1,6 @@
 /* glpk_guard.c - GLPK error and terminal hooks (see glpk_guard.h). */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "glpk_guard.h"
@@ -8,8 +9,7 @@
 int glpk_tm_lim_until(double deadline)
 {
     double left = deadline - now_seconds();
-    if (left > 2e6) return INT_MAX;
-    return left > 0 ? (int)(left * 1000.0) + 1 : 1;
+    return left > 0 ? (int)fmin(left * 1000.0, (double)INT_MAX) : 1;
 }
 
 static void flush_line(glpk_guard *g)

@@ -60,7 +60,7 @@ int glpk_guard_interior(glpk_guard *g, glp_prob *P, glp_iptcp *ip);
  * cuts' re-solves): glp_intopt looks at its own tm_lim only between its steps, so without this
  * such an LP runs past the time limit (S3 as a MIP: a round-up re-solve, 100,000 iterations
  * allowed, well over 2 minutes past it). The milliseconds until `deadline` (now_seconds();
- * 1e300: none), at least 1. */
+ * 1e300: none, INT_MAX), at least 1; solve_tm_lim (glpk_driver.h) for the solve's own limit. */
 int glpk_tm_lim_until(double deadline);
 
 /* make failures and cancels land at `here` (after `if (setjmp(*here))`); returns the previous

@@ -21,7 +21,6 @@
  *    or the cancel flag that stops steps 2-3 ends the finish there (GLP_ETMLIM / GLP_ESTOP, no
  *    cold start): pdlp_lp.c then keeps PDLP's point as the plan. */
 #include <float.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,13 +153,6 @@ static void restore_bounds(glp_prob *P, int m, int n, const saved_bounds *sb)
     }
 }
 
-int pdlp_simplex_ms(const solve_params *p)
-{
-    if (p->time_limit <= 0) return INT_MAX;
-    double left = p->time_limit - (now_seconds() - p->start_time);
-    return left > 0 ? (int)fmin(left * 1000.0, (double)INT_MAX) : 1;
-}
-
 /* step 2 of the file comment: 0 when P holds a valid basis that is optimal for the restricted
  * LP (primal feasible for the whole one), -2 when the time ran out, -1 when it failed otherwise
  * (the bounds are restored anyway) */
@@ -186,7 +178,7 @@ static int restricted_start(glp_prob *P, const pdlp_result *pr, const solve_para
     glp_init_smcp(&sp);
     sp.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     sp.presolve = GLP_ON;
-    sp.tm_lim = pdlp_simplex_ms(p);
+    sp.tm_lim = solve_tm_lim(p);
     glp_adv_basis(P, 0);
     int ret = glpk_guard_simplex(p->guard, P, &sp);
     int ok = ret == 0 && glp_get_status(P) == GLP_OPT;
@@ -203,7 +195,7 @@ static int run_simplex(glp_prob *P, const solve_params *p, int meth)
     sp.msg_lev = p->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     sp.presolve = GLP_OFF;
     sp.meth = meth;
-    sp.tm_lim = pdlp_simplex_ms(p);
+    sp.tm_lim = solve_tm_lim(p);
     return glpk_guard_simplex(p->guard, P, &sp);
 }
 

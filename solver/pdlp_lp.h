@@ -53,8 +53,4 @@ scopt_status pdlp_mip_solve(const scopt_model *m, const solve_params *p, solve_r
  * finish_rounds, finish_iterations_restricted and finish_seconds */
 int pdlp_finish_simplex(glp_prob *P, const pdlp_result *pr, const solve_params *p, plan_pdlp_info *info);
 
-/* glp_smcp.tm_lim for a simplex run now: the milliseconds left of p's time limit (at least 1),
- * INT_MAX without one */
-int pdlp_simplex_ms(const solve_params *p);
-
 #endif

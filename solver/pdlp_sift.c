@@ -64,7 +64,6 @@ typedef struct sift {
     int ns_cols, ns_rows, warm;
 } sift;
 
-
 static void sift_free(sift *s)
 {
     if (s->S) glp_delete_prob(s->S);
@@ -263,7 +262,7 @@ static int solve_sub(sift *s)
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_ERR;
     sp.r_test = GLP_RT_FLIP; /* long-step ratio test: 16-19% fewer iterations on S3 and M (docs/pdlp.md) */
-    sp.tm_lim = pdlp_simplex_ms(s->p);
+    sp.tm_lim = solve_tm_lim(s->p);
     glp_scale_prob(s->S, GLP_SF_AUTO);
     if (!s->warm) {
         glp_adv_basis(s->S, 0);
@@ -273,7 +272,7 @@ static int solve_sub(sift *s)
     if (ret == GLP_ENOPFS && sp.presolve == GLP_ON) { /* again without presolve: which rows? */
         glp_adv_basis(s->S, 0);
         sp.presolve = GLP_OFF;
-        sp.tm_lim = pdlp_simplex_ms(s->p);
+        sp.tm_lim = solve_tm_lim(s->p);
         ret = glpk_guard_simplex(s->p->guard, s->S, &sp);
     }
     if (ret == GLP_ETMLIM) return -2;
