@@ -88,25 +88,32 @@ int round_plan_is_plan(round_plan *w)
     return 1;
 }
 
+/* the gate of row i when i is a minimum row (flow - minimum * open >= 0, R_SETUP_MIN or
+ * R_ORDER_MIN) whose flow at lp_x (0-based) is below that minimum; else -1. Needs make_rows. */
+static int gate_below_minimum(const round_plan *w, int i, const double *lp_x)
+{
+    const scopt_model *m = w->m;
+    int rk = m->rm[i].kind, gate = -1;
+    if (rk != R_SETUP_MIN && rk != R_ORDER_MIN) return -1;
+    double flow = 0, minimum = 0;
+    for (int q = w->rowptr[i]; q < w->rowptr[i + 1]; q++) {
+        int j = w->colidx[q];
+        if (m->is_int[j] && w->rval[q] < 0) gate = j, minimum = -w->rval[q];
+        else flow += w->rval[q] * lp_x[j];
+    }
+    return gate >= 0 && minimum > 0 && flow < minimum * (1 - ROUND_PLAN_FEAS_TOL) ? gate : -1;
+}
+
 int round_plan_close_below_minimum(round_plan *w, const double *lp_x)
 {
     const scopt_model *m = w->m;
     int closed = 0;
-    for (int i = 0; i < m->nrows; i++) w->act[i] = 0;
-    for (size_t k = 0; k < m->nnz; k++) w->act[m->ai[k]] += m->av[k] * lp_x[m->aj[k]];
-    for (int j = 0; j < m->ncols; j++) {
-        int kind = m->cm[j].kind;
-        if (!m->is_int[j] || (kind != V_SETUP && kind != V_ORDER) || w->x[j + 1] < 1) continue;
-        for (int k = w->colptr[j]; k < w->colptr[j + 1]; k++) {
-            int i = w->rowidx[k], rk = m->rm[i].kind;
-            double minimum = -w->val[k]; /* flow - minimum * open >= 0 */
-            if ((rk != R_SETUP_MIN && rk != R_ORDER_MIN) || !(minimum > 0)) continue;
-            double flow = w->act[i] + minimum * lp_x[j];
-            if (flow < minimum * (1 - ROUND_PLAN_FEAS_TOL)) {
-                w->x[j + 1] = fmax(0, m->lb[j]);
-                closed += w->x[j + 1] < 1;
-            }
-        }
+    if (make_rows(w)) return 0; /* no memory: nothing closed */
+    for (int i = 0; i < m->nrows; i++) {
+        int g = gate_below_minimum(w, i, lp_x);
+        if (g < 0 || (m->cm[g].kind != V_SETUP && m->cm[g].kind != V_ORDER) || w->x[g + 1] < 1) continue;
+        w->x[g + 1] = fmax(0, m->lb[g]);
+        closed += w->x[g + 1] < 1;
     }
     return closed;
 }
@@ -274,19 +281,10 @@ static void close_and_pin(round_plan *w, int g)
  * the minimum: closed and pinned; returns how many */
 static int close_minimums_below(round_plan *w, const int *rows, int n, const double *lp_x)
 {
-    const scopt_model *m = w->m;
     int closed = 0;
     for (int r = 0; r < n; r++) {
-        int i = rows[r], rk = m->rm[i].kind;
-        if (rk != R_SETUP_MIN && rk != R_ORDER_MIN) continue;
-        double flow = 0, minimum = 0; /* flow - minimum * open >= 0 */
-        int gate = -1;
-        for (int q = w->rowptr[i]; q < w->rowptr[i + 1]; q++) {
-            int j = w->colidx[q];
-            if (m->is_int[j] && w->rval[q] < 0) gate = j, minimum = -w->rval[q];
-            else flow += w->rval[q] * lp_x[j];
-        }
-        if (gate >= 0 && can_close(w, gate) && flow < minimum * (1 - ROUND_PLAN_FEAS_TOL)) close_and_pin(w, gate), closed++;
+        int g = gate_below_minimum(w, rows[r], lp_x);
+        if (g >= 0 && can_close(w, g)) close_and_pin(w, g), closed++;
     }
     return closed;
 }
